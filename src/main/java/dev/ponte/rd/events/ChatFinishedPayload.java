@@ -1,0 +1,30 @@
+package dev.ponte.rd.events;
+
+import java.util.List;
+
+/** CHAT_FINISHED: as CHAT_STARTED, plus the transcript. */
+public record ChatFinishedPayload(
+        String chatSubject,
+        String cfChatStatus,
+        String cfChatTranscriptMessage,
+        String cfChatType,
+        String cfBirthdate,
+        String cfGender,
+        String name,
+        String email,
+        String jobTitle,
+        String personalPhone,
+        String mobilePhone,
+        String twitter,
+        String facebook,
+        String linkedin,
+        String website,
+        String companyName,
+        String companySite,
+        List<LegalBase> legalBases) implements RdPayload {
+
+    @Override
+    public EventType eventType() {
+        return EventType.CHAT_FINISHED;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.ponte.rd.events;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import java.util.List;
+import java.util.Map;
+
+/** CONVERSION. {@code customFields} holds the account's {@code cf_*} fields, sent flat beside the others. */
+public record ConversionPayload(
+        String conversionIdentifier,
+        String name,
+        String email,
+        String jobTitle,
+        String state,
+        String city,
+        String country,
+        String personalPhone,
+        String mobilePhone,
+        String twitter,
+        String facebook,
+        String linkedin,
+        String website,
+        String companyName,
+        String companySite,
+        String companyAddress,
+        String clientTrackingId,
+        String trafficSource,
+        String trafficMedium,
+        String trafficCampaign,
+        String trafficValue,
+        List<String> tags,
+        Boolean availableForMailing,
+        List<LegalBase> legalBases,
+        @JsonAnySetter @JsonAnyGetter Map<String, String> customFields) implements RdPayload {
+
+    public ConversionPayload {
+        customFields = customFields == null ? Map.of() : Map.copyOf(customFields);
+    }
+
+    @Override
+    public EventType eventType() {
+        return EventType.CONVERSION;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.ponte.rd.events;
+
+import java.util.List;
+
+/** MEDIA_PLAYBACK_STARTED. {@code mediaPublishedDateTimestamp} is RFC 3339. */
+public record MediaPlaybackStartedPayload(
+        String email,
+        String name,
+        String companyName,
+        String companySite,
+        String jobTitle,
+        String personalPhone,
+        String mobilePhone,
+        String twitter,
+        String facebook,
+        String linkedin,
+        String website,
+        String mediaType,
+        String mediaMetadata,
+        Boolean mediaRecordedContent,
+        String mediaIdentifier,
+        String mediaCategory,
+        Integer mediaDuration,
+        String mediaPublishedDateTimestamp,
+        List<LegalBase> legalBases) implements RdPayload {
+
+    @Override
+    public EventType eventType() {
+        return EventType.MEDIA_PLAYBACK_STARTED;
+    }
+}

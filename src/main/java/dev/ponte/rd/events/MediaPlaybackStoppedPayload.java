@@ -1,0 +1,35 @@
+package dev.ponte.rd.events;
+
+import java.util.List;
+
+/** MEDIA_PLAYBACK_STOPPED: as STARTED, plus how much of the media the contact consumed. */
+public record MediaPlaybackStoppedPayload(
+        String email,
+        String name,
+        String companyName,
+        String companySite,
+        String jobTitle,
+        String personalPhone,
+        String mobilePhone,
+        String twitter,
+        String facebook,
+        String linkedin,
+        String website,
+        String mediaType,
+        String mediaMetadata,
+        Boolean mediaRecordedContent,
+        String mediaIdentifier,
+        String mediaCategory,
+        Integer mediaDuration,
+        String mediaPublishedDateTimestamp,
+        Boolean mediaFinished,
+        Integer mediaUserInteractionDuration,
+        Integer mediaUserInteractionPercentage,
+        String mediaUserInteractionDateTimestamp,
+        List<LegalBase> legalBases) implements RdPayload {
+
+    @Override
+    public EventType eventType() {
+        return EventType.MEDIA_PLAYBACK_STOPPED;
+    }
+}

@@ -1,0 +1,223 @@
+package dev.ponte.rd.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ponte.rd.RdError;
+import dev.ponte.rd.events.EventType;
+import dev.ponte.rd.events.RdEvent;
+import dev.ponte.rd.events.RdJson;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks events against RD's documented rules before anything is sent, and lists every
+ * violation at once, in RD's error shape, so a caller fixes a payload in one round trip.
+ * Events mappers build are checked by the same rules as events users post.
+ */
+public final class EventValidator {
+
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s\"(),:;<>\\[\\\\\\]]+@[^@\\s\"(),:;<>\\[\\\\\\]]+\\.[^@\\s\"(),:;<>\\[\\\\\\]]+$");
+    private static final Pattern RFC_3339 = Pattern.compile(
+            "^\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?([Zz]|[+-]\\d{2}:\\d{2})$");
+    private static final Set<String> EVENT_KEYS = Set.of("event_type", "event_family", "payload");
+    private static final List<String> LEGAL_CATEGORIES = List.of("data_processing", "communications");
+    private static final List<String> LEGAL_TYPES = List.of("pre_existent_contract", "consent",
+            "legitimate_interest", "judicial_process", "vital_interest", "public_interest");
+    private static final Set<String> LEGAL_KEYS = Set.of("category", "type", "status");
+
+    private EventValidator() {
+    }
+
+    /** Violations of one typed event, with paths as if it had been posted as the request body. */
+    public static List<RdError> validate(RdEvent event) {
+        return validate(RdJson.tree(event), "$.body");
+    }
+
+    /** Violations of one event node found at {@code path} ({@code $.body} or {@code $.body[3]}). */
+    public static List<RdError> validate(JsonNode event, String path) {
+        List<RdError> errors = new ArrayList<>();
+        if (event == null || !event.isObject()) {
+            errors.add(RdError.of("INVALID_FORMAT", "Must be an event object with event_type, event_family and payload.", path));
+            return errors;
+        }
+        unknownKeys(event, EVENT_KEYS::contains, path, errors);
+        EventType type = eventType(event.get("event_type"), path + ".event_type", errors);
+        JsonNode family = event.get("event_family");
+        if (isAbsent(family)) {
+            errors.add(cannotBeNull(path + ".event_family"));
+        } else if (!family.isTextual() || !RdEvent.FAMILY.equals(family.asText())) {
+            errors.add(RdError.invalidOption(path + ".event_family", List.of(RdEvent.FAMILY)));
+        }
+        JsonNode payload = event.get("payload");
+        if (isAbsent(payload)) {
+            errors.add(cannotBeNull(path + ".payload"));
+        } else if (!payload.isObject()) {
+            errors.add(RdError.of("INVALID_FORMAT", "Must be an object.", path + ".payload"));
+        } else if (type != null) {
+            payload(type, payload, path + ".payload", errors);
+        }
+        return errors;
+    }
+
+    private static EventType eventType(JsonNode node, String path, List<RdError> errors) {
+        if (isAbsent(node)) {
+            errors.add(cannotBeNull(path));
+            return null;
+        }
+        EventType type = node.isTextual() ? EventType.named(node.asText()).orElse(null) : null;
+        if (type == null) {
+            errors.add(RdError.invalidOption(path, EventType.names()));
+        }
+        return type;
+    }
+
+    private static void payload(EventType type, JsonNode payload, String path, List<RdError> errors) {
+        Map<String, Field> fields = EventSchemas.of(type);
+        for (Field field : fields.values()) {
+            JsonNode value = payload.get(field.name());
+            String at = path + "." + field.name();
+            if (isAbsent(value)) {
+                if (field.required()) {
+                    errors.add(cannotBeNull(at));
+                }
+            } else if (field.required() && value.isTextual() && value.asText().isBlank()) {
+                errors.add(RdError.of("CANNOT_BE_NULL", "Cannot be blank.", at));
+            } else {
+                value(field.type(), value, at, errors);
+            }
+        }
+        Iterator<Map.Entry<String, JsonNode>> entries = payload.fields();
+        while (entries.hasNext()) {
+            Map.Entry<String, JsonNode> entry = entries.next();
+            String name = entry.getKey();
+            String at = path + "." + name;
+            if (fields.containsKey(name)) {
+                continue;
+            }
+            if (EventSchemas.isCustomField(type, name)) {
+                if (!entry.getValue().isTextual() && !entry.getValue().isNull()) {
+                    errors.add(mustBe(at, FieldType.STRING));
+                }
+            } else {
+                errors.add(RdError.of("INVALID_FIELDS", "Not a field of " + type
+                        + (type == EventType.CONVERSION ? "; custom fields are named cf_<api identifier>." : "."), at));
+            }
+        }
+    }
+
+    private static void value(FieldType type, JsonNode value, String at, List<RdError> errors) {
+        switch (type) {
+            case STRING -> check(value.isTextual(), at, type, errors);
+            case EMAIL -> check(value.isTextual() && isEmail(value.asText()), at, type, errors);
+            case INTEGER -> check(value.isIntegralNumber() && value.canConvertToInt(), at, type, errors);
+            case FLOAT -> check(value.isNumber(), at, type, errors);
+            case BOOLEAN -> check(value.isBoolean(), at, type, errors);
+            case TIMESTAMP -> check(value.isTextual() && isRfc3339(value.asText()), at, type, errors);
+            case STRING_LIST -> stringList(value, at, errors);
+            case LEGAL_BASES -> legalBases(value, at, errors);
+            case PAYMENT_METHOD -> {
+                if (!value.isTextual() || !EventSchemas.PAYMENT_METHODS.contains(value.asText())) {
+                    errors.add(RdError.invalidOption(at, EventSchemas.PAYMENT_METHODS));
+                }
+            }
+        }
+    }
+
+    private static void stringList(JsonNode value, String at, List<RdError> errors) {
+        if (!value.isArray()) {
+            errors.add(mustBe(at, FieldType.STRING_LIST));
+            return;
+        }
+        for (int i = 0; i < value.size(); i++) {
+            check(value.get(i).isTextual(), at + "[" + i + "]", FieldType.STRING, errors);
+        }
+    }
+
+    private static void legalBases(JsonNode value, String at, List<RdError> errors) {
+        if (!value.isArray()) {
+            errors.add(mustBe(at, FieldType.LEGAL_BASES));
+            return;
+        }
+        for (int i = 0; i < value.size(); i++) {
+            legalBasis(value.get(i), at + "[" + i + "]", errors);
+        }
+    }
+
+    private static void legalBasis(JsonNode basis, String at, List<RdError> errors) {
+        if (!basis.isObject()) {
+            errors.add(RdError.of("INVALID_FORMAT", "Must be an object with category, type and status.", at));
+            return;
+        }
+        unknownKeys(basis, LEGAL_KEYS::contains, at, errors);
+        String category = option(basis.get("category"), at + ".category", LEGAL_CATEGORIES, errors);
+        option(basis.get("type"), at + ".type", LEGAL_TYPES, errors);
+        JsonNode status = basis.get("status");
+        if ("data_processing".equals(category) && !isAbsent(status)) {
+            // RD: status is optional for data processing, and if present may only be granted.
+            option(status, at + ".status", List.of("granted"), errors);
+        } else if ("communications".equals(category)) {
+            option(status, at + ".status", List.of("granted", "declined"), errors);
+        }
+    }
+
+    private static String option(JsonNode node, String at, List<String> options, List<RdError> errors) {
+        if (isAbsent(node)) {
+            errors.add(cannotBeNull(at));
+            return null;
+        }
+        if (!node.isTextual() || !options.contains(node.asText())) {
+            errors.add(RdError.invalidOption(at, options));
+            return null;
+        }
+        return node.asText();
+    }
+
+    private static void unknownKeys(JsonNode object, java.util.function.Predicate<String> known, String at,
+            List<RdError> errors) {
+        object.fieldNames().forEachRemaining(name -> {
+            if (!known.test(name)) {
+                errors.add(RdError.of("INVALID_FIELDS", "Not an accepted field.", at + "." + name));
+            }
+        });
+    }
+
+    private static void check(boolean ok, String at, FieldType type, List<RdError> errors) {
+        if (!ok) {
+            errors.add(mustBe(at, type));
+        }
+    }
+
+    private static RdError mustBe(String at, FieldType type) {
+        return RdError.of("INVALID_FORMAT", "Must be " + type.expected + ".", at);
+    }
+
+    private static RdError cannotBeNull(String at) {
+        return RdError.of("CANNOT_BE_NULL", "Cannot be null.", at);
+    }
+
+    private static boolean isAbsent(JsonNode node) {
+        return node == null || node.isNull() || node.isMissingNode();
+    }
+
+    public static boolean isEmail(String value) {
+        return value.length() <= 254 && EMAIL.matcher(value).matches();
+    }
+
+    public static boolean isRfc3339(String value) {
+        if (!RFC_3339.matcher(value).matches()) {
+            return false;
+        }
+        try {
+            OffsetDateTime.parse(value.toUpperCase(Locale.ROOT));
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+}

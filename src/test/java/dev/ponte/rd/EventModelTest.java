@@ -1,0 +1,71 @@
+package dev.ponte.rd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import dev.ponte.rd.events.ConversionPayload;
+import dev.ponte.rd.events.EventType;
+import dev.ponte.rd.events.OrderPlacedPayload;
+import dev.ponte.rd.events.RdEvent;
+import dev.ponte.rd.events.RdJson;
+import dev.ponte.rd.events.SalePayload;
+import dev.ponte.rd.validation.EventSchemas;
+import dev.ponte.testing.Fixtures;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class EventModelTest {
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void eachRecordHasExactlyTheDocumentedFields(EventType type) {
+        var naming = (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
+        List<String> recordFields = Arrays.stream(type.payloadType().getRecordComponents())
+                .map(c -> naming.translate(c.getName()))
+                .filter(name -> !name.equals("custom_fields"))
+                .toList();
+        assertThat(recordFields).containsExactlyInAnyOrderElementsOf(EventSchemas.fieldNames(type));
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void eachDocumentedExampleSurvivesTheTypedModelUnchanged(EventType type) {
+        JsonNode example = Fixtures.json("rd/examples/" + type + ".json");
+        RdEvent event = RdJson.event(example);
+        assertThat(event.eventType()).isEqualTo(type);
+        assertThat(RdJson.tree(event)).isEqualTo(example);
+    }
+
+    @Test
+    void decimalsAreWrittenAsGiven() {
+        RdEvent sale = RdEvent.of(new SalePayload("maria@example.com", "default", new BigDecimal("200.0")));
+        assertThat(RdJson.string(sale)).isEqualTo(
+                "{\"event_type\":\"SALE\",\"event_family\":\"CDP\",\"payload\":{\"email\":\"maria@example.com\","
+                        + "\"funnel_name\":\"default\",\"value\":200.0}}");
+    }
+
+    @Test
+    void absentFieldsAreLeftOut() {
+        RdEvent order = RdEvent.of(new OrderPlacedPayload(null, "maria@example.com", "1001", 2, "pending",
+                "Invoice", new BigDecimal("40.20"), null));
+        assertThat(RdJson.tree(order).get("payload").fieldNames()).toIterable()
+                .containsExactly("email", "cf_order_id", "cf_order_total_items", "cf_order_status",
+                        "cf_order_payment_method", "cf_order_payment_amount");
+    }
+
+    @Test
+    void conversionCustomFieldsTravelFlat() {
+        RdEvent conversion = RdEvent.of(new ConversionPayload("newsletter", null, "maria@example.com", null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, Map.of("cf_plan", "gold")));
+        JsonNode payload = RdJson.tree(conversion).get("payload");
+        assertThat(payload.get("cf_plan").asText()).isEqualTo("gold");
+        assertThat(payload.has("custom_fields")).isFalse();
+    }
+}
