@@ -1,0 +1,40 @@
+package dev.ponte.rd;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/**
+ * RD's HTTP API as Ponte uses it. Bodies go out pre-serialised (batch splitting needs their
+ * size) and every status comes back as a {@link Response}: deciding what a status means is
+ * {@link RdGateway}'s job, not an exception mapper's.
+ */
+@Path("")
+@RegisterRestClient(configKey = "rd")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public interface RdApi {
+
+    @POST
+    @Path("/platform/events")
+    Response event(@HeaderParam("Authorization") String authorization, String body);
+
+    @POST
+    @Path("/platform/events/batch")
+    Response batch(@HeaderParam("Authorization") String authorization, String body);
+
+    /** The legacy endpoint: CONVERSION only, authenticated by the account's API key. */
+    @POST
+    @Path("/platform/conversions")
+    Response conversion(@QueryParam("api_key") String apiKey, String body);
+
+    @POST
+    @Path("/auth/token")
+    Response token(String body);
+}

@@ -1,0 +1,52 @@
+package dev.ponte.rd;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** How Ponte reaches RD: where, with which credentials, and how patiently. */
+@ConfigMapping(prefix = "ponte.rd")
+public interface RdConfig {
+
+    /** {@code PONTE_RD_URL}; the token endpoint is {@code <url>/auth/token}. */
+    @WithDefault("https://api.rd.services")
+    String url();
+
+    Optional<String> clientId();
+
+    Optional<String> clientSecret();
+
+    Optional<String> refreshToken();
+
+    /** A fixed access token, for users who refresh it themselves. */
+    Optional<String> accessToken();
+
+    /** The legacy key; RD accepts it for CONVERSION events only. */
+    Optional<String> apiKey();
+
+    /** All attempts for one delivery must end within this; the default answers a vendor inside 3 s. */
+    @WithDefault("2500ms")
+    Duration budget();
+
+    /**
+     * One request to RD may take this many milliseconds before it counts as failed. The REST
+     * client's read timeout is set from it (application.properties), so the two never disagree.
+     */
+    long attemptTimeoutMs();
+
+    /** The first back-off; each retry doubles it, with full jitter, up to {@link #maxBackoff()}. */
+    @WithDefault("100ms")
+    Duration initialBackoff();
+
+    @WithDefault("1s")
+    Duration maxBackoff();
+
+    /** An access token is renewed this long before RD says it expires. */
+    @WithDefault("5m")
+    Duration tokenRefreshMargin();
+
+    /** RD refuses batch bodies over 0.2 MB; larger batches are split into several calls. */
+    @WithDefault("200000")
+    int batchMaxBytes();
+}

@@ -1,0 +1,18 @@
+package dev.ponte.webhook;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+
+/** The HTTP edge: who may call the operator endpoints, and how large a request may be. */
+@ConfigMapping(prefix = "ponte")
+public interface EdgeConfig {
+
+    /** {@code PONTE_API_TOKEN}: the bearer token for {@code /events} and {@code /admin}; unset closes them. */
+    Optional<String> apiToken();
+
+    /** {@code PONTE_MAX_BODY_SIZE}: larger requests are refused with 413 before being parsed. */
+    @WithDefault("1M")
+    MemorySize maxBodySize();
+}

@@ -1,0 +1,49 @@
+package dev.ponte.webhook;
+
+import dev.ponte.rd.events.RdEvent;
+import jakarta.enterprise.context.RequestScoped;
+import java.util.List;
+
+/**
+ * What a handler learned about its request, for the one log line {@link EdgeLog} writes.
+ * Reached through a client proxy, so it is read by methods only: a field read on the proxy
+ * would see the proxy's own fields, not this request's.
+ */
+@RequestScoped
+public class EdgeLogEntry {
+
+    private long startedNanos = System.nanoTime();
+    private List<RdEvent> events = List.of();
+    private String outcome;
+    private int attempts;
+
+    /** Called as the request arrives, so the time covers parsing and refusals too. */
+    void start() {
+        startedNanos = System.nanoTime();
+    }
+
+    public void events(List<RdEvent> events) {
+        this.events = List.copyOf(events);
+    }
+
+    public void outcome(String outcome, int attempts) {
+        this.outcome = outcome;
+        this.attempts = attempts;
+    }
+
+    List<RdEvent> events() {
+        return events;
+    }
+
+    String outcome() {
+        return outcome;
+    }
+
+    int attempts() {
+        return attempts;
+    }
+
+    long elapsedMillis() {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+}

@@ -1,0 +1,141 @@
+package dev.ponte.webhook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ponte.rd.BatchResult;
+import dev.ponte.rd.RdDelivery;
+import dev.ponte.rd.RdError;
+import dev.ponte.rd.RdErrors;
+import dev.ponte.rd.RdGateway;
+import dev.ponte.rd.RdOutcome;
+import dev.ponte.rd.events.RdEvent;
+import dev.ponte.rd.events.RdJson;
+import dev.ponte.rd.validation.EventValidator;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * RD's Events API, passed through: the same request and response shapes as
+ * {@code /platform/events} and {@code /platform/events/batch}, validated before anything is sent,
+ * and delivered with Ponte's credentials, retries and batching.
+ */
+@Path("/events")
+public class EventsResource {
+
+    @Inject
+    RequestBodies bodies;
+
+    @Inject
+    RdGateway gateway;
+
+    @Inject
+    RdDelivery delivery;
+
+    @Inject
+    EdgeLogEntry log;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response event(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+        JsonNode node = bodies.json(contentType, body);
+        List<RdError> errors = EventValidator.validate(node, "$.body");
+        if (!errors.isEmpty()) {
+            throw EdgeRefusal.invalid(errors);
+        }
+        RdEvent event = RdJson.event(node);
+        log.events(List.of(event));
+        RdOutcome outcome = gateway.send(event);
+        if (outcome instanceof RdOutcome.Accepted accepted) {
+            log.outcome("delivered", outcome.attempts());
+            return Response.ok(accepted.body(), MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        throw refusal(outcome);
+    }
+
+    @POST
+    @Path("/batch")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response batch(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+        JsonNode node = bodies.json(contentType, body);
+        if (!node.isArray() || node.isEmpty()) {
+            throw EdgeRefusal.invalid(List.of(RdError.of("INVALID_FORMAT",
+                    "Must be a non-empty array of events.", "$.body")));
+        }
+        List<RdError> errors = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            errors.addAll(EventValidator.validate(node.get(i), "$.body[" + i + "]"));
+        }
+        if (!errors.isEmpty()) {
+            throw EdgeRefusal.invalid(errors);
+        }
+        List<RdEvent> events = new ArrayList<>();
+        node.forEach(e -> events.add(RdJson.event(e)));
+        for (int i = 0; i < events.size(); i++) {
+            if (!delivery.fitsInBatch(events.get(i))) {
+                errors.add(RdError.of("PAYLOAD_TOO_LARGE", "This event alone exceeds RD's 0.2 MB batch limit;"
+                        + " send it to /events instead.", "$.body[" + i + "]"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw EdgeRefusal.invalid(errors);
+        }
+        log.events(events);
+        BatchResult result = delivery.sendBatch(events);
+        if (result.complete()) {
+            log.outcome("delivered", result.attempts());
+            return Response.ok(batchAnswer(result), MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        EdgeRefusal refusal = refusal(result.failure());
+        if (result.delivered() == 0) {
+            throw refusal;
+        }
+        List<RdError> partial = new ArrayList<>(refusal.errors().errors());
+        partial.add(RdError.of("PARTIALLY_DELIVERED", "The first " + result.delivered() + " of " + events.size()
+                + " events reached RD (event uuids " + result.eventUuids() + "); the events from here on did not.",
+                "$.body[" + result.delivered() + "]"));
+        log.outcome("partially delivered", result.attempts());
+        throw new EdgeRefusal(refusal.status(), new RdErrors(partial));
+    }
+
+    private static ObjectNode batchAnswer(BatchResult result) {
+        ObjectNode answer = RdJson.mapper().createObjectNode();
+        answer.put("event_batch_uuid", result.batchUuids().isEmpty() ? null : result.batchUuids().get(0));
+        if (result.batchUuids().size() > 1) {
+            // Split across several RD calls: every batch uuid, in order, beside RD's single field.
+            result.batchUuids().forEach(answer.putArray("event_batch_uuids")::add);
+        }
+        ArrayNode events = answer.putArray("events");
+        result.eventUuids().forEach(uuid -> events.addObject().put("event_uuid", uuid));
+        return answer;
+    }
+
+    /** How the edge answers an RD outcome that is not a success. */
+    private EdgeRefusal refusal(RdOutcome outcome) {
+        if (outcome instanceof RdOutcome.Rejected rejected) {
+            log.outcome("rejected by RD", outcome.attempts());
+            return new EdgeRefusal(rejected.status(), rejected.errors());
+        }
+        if (outcome instanceof RdOutcome.CredentialsRefused refused) {
+            log.outcome("credentials refused", outcome.attempts());
+            return EdgeRefusal.of(502, "RD_CREDENTIALS_REFUSED", refused.message());
+        }
+        if (outcome instanceof RdOutcome.Unavailable unavailable) {
+            log.outcome("RD unavailable", outcome.attempts());
+            return EdgeRefusal.of(503, "RD_UNAVAILABLE",
+                    "RD did not accept the request: " + unavailable.reason() + ". Nothing was delivered; try again.");
+        }
+        throw new IllegalStateException("not a refusal: " + outcome);
+    }
+}

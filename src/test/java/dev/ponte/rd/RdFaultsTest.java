@@ -1,0 +1,253 @@
+package dev.ponte.rd;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static dev.ponte.testing.RdStubs.EVENTS;
+import static dev.ponte.testing.RdStubs.accepted;
+import static dev.ponte.testing.RdStubs.json;
+import static dev.ponte.testing.RdStubs.operator;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.ponte.rd.events.EventType;
+import dev.ponte.rd.events.RdJson;
+import dev.ponte.testing.Fixtures;
+import dev.ponte.testing.InjectRd;
+import dev.ponte.testing.RdStubs;
+import dev.ponte.testing.TestClock;
+import dev.ponte.testing.WireMockRd;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What RD's failures do to a delivery, counted in the requests RD actually received. */
+@QuarkusTest
+@WithTestResource(WireMockRd.class)
+class RdFaultsTest {
+
+    private static final String SALE = Fixtures.rdExample(EventType.SALE);
+
+    @InjectRd
+    WireMockServer rd;
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
+    @Inject
+    RdGateway gateway;
+
+    @BeforeEach
+    void freshRd() {
+        RdStubs.reset(rd);
+        breakers.resetAll();
+    }
+
+    @Test
+    void threeServerErrorsThenSuccessIsDeliveredOnTheFourthAttempt() {
+        RdStubs.inTurn(rd, EVENTS, List.of(json(500, "{}"), json(502, "bad gateway"), json(503, ""), accepted("u-1")));
+
+        operator().body(SALE).post("/events").then().statusCode(200).body("event_uuid", org.hamcrest.Matchers.equalTo("u-1"));
+
+        rd.verify(4, postRequestedFor(urlEqualTo(EVENTS)));
+    }
+
+    @Test
+    void rateLimitedWithRetryAfterWaitsAsAsked() {
+        RdStubs.inTurn(rd, EVENTS, List.of(json(429, "{\"errors\":{\"error_type\":\"TOO_MANY_REQUESTS\"}}")
+                .withHeader("Retry-After", "1"), accepted("u-1")));
+
+        operator().body(SALE).post("/events").then().statusCode(200);
+
+        List<LoggedRequest> requests = rd.findAll(postRequestedFor(urlEqualTo(EVENTS)));
+        assertThat(requests).hasSize(2);
+        long waited = requests.get(1).getLoggedDate().getTime() - requests.get(0).getLoggedDate().getTime();
+        assertThat(waited).isGreaterThanOrEqualTo(1000);
+    }
+
+    @Test
+    void rateLimitedWithoutRetryAfterBacksOff() {
+        RdStubs.inTurn(rd, EVENTS, List.of(json(429, "Too Many Requests"), json(429, "{}"), accepted("u-1")));
+
+        operator().body(SALE).post("/events").then().statusCode(200);
+
+        rd.verify(3, postRequestedFor(urlEqualTo(EVENTS)));
+    }
+
+    @Test
+    void aRetryAfterLongerThanTheBudgetIsNotWaitedFor() {
+        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(json(429, "{}").withHeader("Retry-After", "60")));
+
+        long started = System.nanoTime();
+        operator().body(SALE).post("/events").then().statusCode(503)
+                .body("errors[0].error_type", org.hamcrest.Matchers.equalTo("RD_UNAVAILABLE"))
+                .body("errors[0].error_message", containsString("rate limiting"));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+        rd.verify(1, postRequestedFor(urlEqualTo(EVENTS)));
+    }
+
+    @Test
+    void aSlowAnswerIsRetriedAfterTheAttemptTimeout() {
+        RdStubs.inTurn(rd, EVENTS, List.of(accepted("late").withFixedDelay(1500), accepted("u-1")));
+
+        operator().body(SALE).post("/events").then().statusCode(200).body("event_uuid", org.hamcrest.Matchers.equalTo("u-1"));
+
+        rd.verify(2, postRequestedFor(urlEqualTo(EVENTS)));
+    }
+
+    @Test
+    void aDroppedConnectionIsRetried() {
+        RdStubs.inTurn(rd, EVENTS, List.of(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), accepted("u-1")));
+
+        operator().body(SALE).post("/events").then().statusCode(200);
+
+        rd.verify(2, postRequestedFor(urlEqualTo(EVENTS)));
+    }
+
+    @Test
+    void rdSlowerThanTheBudgetGivesUpWithinTheBudget() {
+        // Warm up first, so the time measured is the retry budget and not the first request's class loading.
+        RdStubs.acceptEvents(rd);
+        operator().body(SALE).post("/events").then().statusCode(200);
+        rd.resetRequests();
+        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(accepted("never in time").withFixedDelay(5000)));
+
+        long started = System.nanoTime();
+        RdOutcome outcome = gateway.send(RdJson.event(Fixtures.json("rd/examples/SALE.json")));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(outcome).isInstanceOfSatisfying(RdOutcome.Unavailable.class,
+                u -> assertThat(u.reason()).contains("timed out", "2 attempts", "2500 ms"));
+        // 1 s per attempt inside a 2.5 s budget: the first, and one more that can still end in time.
+        assertThat(took).isLessThan(Duration.ofMillis(2600));
+        rd.verify(2, postRequestedFor(urlEqualTo(EVENTS)));
+
+        operator().body(SALE).post("/events").then().statusCode(503)
+                .body("errors[0].error_message", containsString("timed out"));
+    }
+
+    @Test
+    void aBadRequestIsNeverRetried() {
+        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(json(400,
+                "{\"errors\":[{\"error_type\":\"INVALID_FORMAT\",\"error_message\":\"Invalid email.\",\"path\":\"$.body.payload.email\"}]}")));
+
+        operator().body(SALE).post("/events").then().statusCode(400)
+                .body("errors[0].path", org.hamcrest.Matchers.equalTo("$.body.payload.email"));
+
+        rd.verify(1, postRequestedFor(urlEqualTo(EVENTS)));
+    }
+
+    @Test
+    void anExpiredTokenIsRenewedOnceAndTheEventResent() {
+        RdStubs.inTurn(rd, EVENTS, List.of(
+                json(401, "{\"errors\":[{\"error_type\":\"UNAUTHORIZED\",\"error_message\":\"Expired token\"}]}")
+                        .withHeader("WWW-Authenticate", "Bearer realm=\"api\", error=\"expired_token\""),
+                accepted("u-1")));
+
+        operator().body(SALE).post("/events").then().statusCode(200);
+
+        rd.verify(2, postRequestedFor(urlEqualTo("/auth/token"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.equalToJson(
+                        "{\"client_id\":\"client-id\",\"client_secret\":\"client-secret\",\"refresh_token\":\"refresh-token\"}")));
+        rd.verify(2, postRequestedFor(urlEqualTo(EVENTS)));
+    }
+
+    @Test
+    void credentialsRdKeepsRefusingAre502NamingTheVariables() {
+        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(json(401, "{}")));
+
+        operator().body(SALE).post("/events").then().statusCode(502)
+                .body("errors[0].error_type", org.hamcrest.Matchers.equalTo("RD_CREDENTIALS_REFUSED"))
+                .body("errors[0].error_message", containsString("PONTE_RD_CLIENT_ID"));
+
+        rd.verify(2, postRequestedFor(urlEqualTo(EVENTS)));
+        rd.verify(2, postRequestedFor(urlEqualTo("/auth/token")));
+    }
+
+    @Test
+    void aRefusedRefreshTokenIs502() {
+        rd.stubFor(post(urlEqualTo("/auth/token")).willReturn(json(401,
+                "{\"errors\":{\"error_type\":\"INVALID_REFRESH_TOKEN\",\"error_message\":\"Invalid refresh token.\"}}")));
+
+        operator().body(SALE).post("/events").then().statusCode(502)
+                .body("errors[0].error_message", containsString("PONTE_RD_REFRESH_TOKEN"));
+
+        rd.verify(0, postRequestedFor(urlEqualTo(EVENTS)));
+    }
+
+    @Test
+    void theTokenIsKeptUntilShortlyBeforeItExpires() {
+        RdStubs.acceptEvents(rd);
+        // Valid for 400 s, renewed 5 min before: usable for the first 100 s.
+        WireMockRd.stubToken(rd, "short-lived", 400);
+
+        operator().body(SALE).post("/events").then().statusCode(200);
+        TestClock.advance(Duration.ofSeconds(90));
+        operator().body(SALE).post("/events").then().statusCode(200);
+        rd.verify(1, postRequestedFor(urlEqualTo("/auth/token")));
+
+        WireMockRd.stubToken(rd, "renewed", 86_400);
+        TestClock.advance(Duration.ofSeconds(20));
+        operator().body(SALE).post("/events").then().statusCode(200);
+
+        rd.verify(2, postRequestedFor(urlEqualTo("/auth/token")));
+        rd.verify(2, postRequestedFor(urlEqualTo(EVENTS)).withHeader("Authorization", equalTo("Bearer short-lived")));
+        rd.verify(1, postRequestedFor(urlEqualTo(EVENTS)).withHeader("Authorization", equalTo("Bearer renewed")));
+    }
+
+    @Test
+    void concurrentRequestsShareOneRefresh() throws Exception {
+        RdStubs.acceptEvents(rd);
+        rd.stubFor(post(urlEqualTo("/auth/token")).willReturn(json(200,
+                "{\"access_token\":\"shared\",\"expires_in\":86400}").withFixedDelay(300)));
+
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            Callable<Integer> send = () -> operator().body(SALE).post("/events").statusCode();
+            List<Future<Integer>> answers = pool.invokeAll(IntStream.range(0, 8).mapToObj(i -> send).toList());
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        rd.verify(1, postRequestedFor(urlEqualTo("/auth/token")));
+        rd.verify(8, postRequestedFor(urlEqualTo(EVENTS)).withHeader("Authorization", equalTo("Bearer shared")));
+    }
+
+    @Test
+    void anRdOutageOpensTheCircuitSoLaterWebhooksFailFast() {
+        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(json(500, "{}")));
+
+        for (int i = 0; i < 4 && breakers.currentState("rd") != CircuitBreakerState.OPEN; i++) {
+            operator().body(SALE).post("/events").then().statusCode(503);
+        }
+        assertThat(breakers.currentState("rd")).isEqualTo(CircuitBreakerState.OPEN);
+        int sent = rd.findAll(postRequestedFor(urlEqualTo(EVENTS))).size();
+
+        long started = System.nanoTime();
+        operator().body(SALE).post("/events").then().statusCode(503)
+                .body("errors[0].error_message", containsString("circuit open"));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500));
+        rd.verify(sent, postRequestedFor(urlEqualTo(EVENTS)));
+    }
+}

@@ -1,0 +1,65 @@
+package dev.ponte.testing;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.util.List;
+
+/** Shorthands for what RD answers in a test, and for calling Ponte's edge as an operator would. */
+public final class RdStubs {
+
+    public static final String EVENTS = "/platform/events";
+    public static final String BATCH = "/platform/events/batch";
+
+    private RdStubs() {
+    }
+
+    /** A fresh RD: no recorded requests, the default token, and a forced token renewal on the next call. */
+    public static void reset(WireMockServer rd) {
+        rd.resetAll();
+        WireMockRd.stubToken(rd, WireMockRd.ACCESS_TOKEN, 86_400);
+        // Whatever token an earlier test left cached is now past its renewal time.
+        TestClock.advance(Duration.ofDays(2));
+    }
+
+    public static ResponseDefinitionBuilder json(int status, String body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    public static ResponseDefinitionBuilder accepted(String uuid) {
+        return json(200, "{\"event_uuid\":\"" + uuid + "\"}");
+    }
+
+    public static void acceptEvents(WireMockServer rd) {
+        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(accepted("5408c5a3-4711-4f2e-8d0b-13407a3e30f3")));
+    }
+
+    /** RD answers {@code url} with each response in turn, the last one from then on. */
+    public static void inTurn(WireMockServer rd, String url, List<ResponseDefinitionBuilder> answers) {
+        String state = Scenario.STARTED;
+        for (int i = 0; i < answers.size(); i++) {
+            String next = "answer " + (i + 1);
+            var stub = post(urlPathEqualTo(url)).inScenario(url).whenScenarioStateIs(state).willReturn(answers.get(i));
+            if (i < answers.size() - 1) {
+                stub = stub.willSetStateTo(next);
+            }
+            rd.stubFor(stub);
+            state = next;
+        }
+    }
+
+    /** A request to Ponte's operator endpoints with the right bearer token. */
+    public static RequestSpecification operator() {
+        return RestAssured.given().header("Authorization", "Bearer " + WireMockRd.API_TOKEN)
+                .contentType(ContentType.JSON);
+    }
+}

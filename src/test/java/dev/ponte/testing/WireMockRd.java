@@ -1,0 +1,67 @@
+package dev.ponte.testing;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/**
+ * A real HTTP server standing in for RD, started before Ponte and pointed to by its
+ * configuration. Tests stub it per case and assert what it received.
+ */
+public class WireMockRd implements QuarkusTestResourceLifecycleManager {
+
+    public static final String API_TOKEN = "test-api-token";
+    public static final String ACCESS_TOKEN = "rd-access-token-1";
+
+    public static final String API_KEY = "rd-legacy-api-key";
+
+    private WireMockServer server;
+    private boolean apiKeyOnly;
+
+    /** {@code credentials=api-key} configures only the legacy API key instead of OAuth. */
+    @Override
+    public void init(Map<String, String> args) {
+        apiKeyOnly = "api-key".equals(args.get("credentials"));
+    }
+
+    @Override
+    public Map<String, String> start() {
+        server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        server.start();
+        stubToken(server, ACCESS_TOKEN, 86_400);
+        if (apiKeyOnly) {
+            return Map.of("ponte.rd.url", server.baseUrl(), "ponte.rd.api-key", API_KEY, "ponte.api-token", API_TOKEN);
+        }
+        return Map.of(
+                "ponte.rd.url", server.baseUrl(),
+                "ponte.rd.client-id", "client-id",
+                "ponte.rd.client-secret", "client-secret",
+                "ponte.rd.refresh-token", "refresh-token",
+                "ponte.api-token", API_TOKEN);
+    }
+
+    /** RD's token endpoint handing out {@code token}, valid for {@code expiresIn} seconds. */
+    public static void stubToken(WireMockServer server, String token, long expiresIn) {
+        server.stubFor(post(urlEqualTo("/auth/token")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"access_token\":\"" + token + "\",\"expires_in\":" + expiresIn
+                        + ",\"refresh_token\":\"refresh-token\"}")));
+    }
+
+    @Override
+    public void inject(TestInjector injector) {
+        injector.injectIntoFields(server, new TestInjector.AnnotatedAndMatchesType(InjectRd.class, WireMockServer.class));
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+}
