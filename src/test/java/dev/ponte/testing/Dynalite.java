@@ -1,0 +1,90 @@
+package dev.ponte.testing;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * A DynamoDB-compatible server (dynalite, installed from npm by the build) on a free local port.
+ * The AWS SDK finds it the way it finds any endpoint override: {@code aws.endpointUrlDynamoDb},
+ * the system-property form of {@code AWS_ENDPOINT_URL_DYNAMODB}.
+ */
+public final class Dynalite implements QuarkusTestResourceLifecycleManager {
+
+    public static final String TABLE = "ponte-dedupe";
+    private static final Path CLI = Path.of("src/test/dynalite/node_modules/dynalite/cli.js");
+    private static Process process;
+    private static String endpoint;
+
+    /** Starts it once per test JVM and creates the dedupe table as the SAM template does. */
+    public static synchronized String ensureStarted() {
+        if (endpoint != null) {
+            return endpoint;
+        }
+        if (!Files.exists(CLI)) {
+            throw new IllegalStateException(CLI + " is missing: run ./mvnw verify, which installs it with npm");
+        }
+        try {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            process = new ProcessBuilder("node", CLI.toString(), "--port", String.valueOf(port), "--host", "127.0.0.1",
+                    "--createTableMs", "0", "--deleteTableMs", "0").redirectErrorStream(true).start();
+            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            String line = out.readLine();
+            if (line == null || !line.contains("listening")) {
+                throw new IllegalStateException("dynalite did not start: " + line);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+            endpoint = "http://127.0.0.1:" + port;
+            AwsTestCredentials.use();
+            System.setProperty("aws.endpointUrlDynamoDb", endpoint);
+            try (DynamoDbClient dynamo = client()) {
+                dynamo.createTable(create -> create.tableName(TABLE)
+                        .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+                        .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
+                        .billingMode("PAY_PER_REQUEST"));
+                // dynalite has no UpdateTimeToLive. Nothing depends on it: DynamoDB's TTL only
+                // sweeps expired items eventually, and every claim treats them as gone already.
+            }
+            return endpoint;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static DynamoDbClient client() {
+        return DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    }
+
+    @Override
+    public Map<String, String> start() {
+        ensureStarted();
+        return Map.of("ponte.dedupe.table", TABLE);
+    }
+
+    @Override
+    public void stop() {
+        // Shared by every test class in this JVM; the shutdown hook ends it.
+    }
+
+    static void stopNow() throws InterruptedException {
+        if (process != null) {
+            process.destroy();
+            process.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+}
