@@ -3,6 +3,7 @@ package dev.ponte.webhook;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ponte.delivery.DedupeStore;
 import dev.ponte.rd.BatchResult;
 import dev.ponte.rd.RdDelivery;
 import dev.ponte.rd.RdError;
@@ -32,6 +33,9 @@ import java.util.List;
 @Path("/events")
 public class EventsResource {
 
+    /** Makes a retried request safe: the same key within the dedupe TTL is delivered once. */
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     @Inject
     RequestBodies bodies;
 
@@ -44,10 +48,14 @@ public class EventsResource {
     @Inject
     EdgeLogEntry log;
 
+    @Inject
+    DedupeStore dedupe;
+
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response event(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+    public Response event(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, byte[] body) {
         JsonNode node = bodies.json(contentType, body);
         List<RdError> errors = EventValidator.validate(node, "$.body");
         if (!errors.isEmpty()) {
@@ -55,11 +63,18 @@ public class EventsResource {
         }
         RdEvent event = RdJson.event(node);
         log.events(List.of(event));
+        IdempotencyClaim claim = claim(idempotencyKey);
+        if (claim.earlierAnswer() != null) {
+            return claim.earlierAnswer();
+        }
+        String key = claim.key();
         RdOutcome outcome = gateway.send(event);
         if (outcome instanceof RdOutcome.Accepted accepted) {
             log.outcome("delivered", outcome.attempts());
+            complete(key, accepted.body());
             return Response.ok(accepted.body(), MediaType.APPLICATION_JSON_TYPE).build();
         }
+        release(key);
         throw refusal(outcome);
     }
 
@@ -67,7 +82,8 @@ public class EventsResource {
     @Path("/batch")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response batch(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+    public Response batch(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, byte[] body) {
         JsonNode node = bodies.json(contentType, body);
         if (!node.isArray() || node.isEmpty()) {
             throw EdgeRefusal.invalid(List.of(RdError.of("INVALID_FORMAT",
@@ -92,11 +108,20 @@ public class EventsResource {
             throw EdgeRefusal.invalid(errors);
         }
         log.events(events);
+        IdempotencyClaim claim = claim(idempotencyKey);
+        if (claim.earlierAnswer() != null) {
+            return claim.earlierAnswer();
+        }
+        String key = claim.key();
         BatchResult result = delivery.sendBatch(events);
         if (result.complete()) {
             log.outcome("delivered", result.attempts());
-            return Response.ok(batchAnswer(result), MediaType.APPLICATION_JSON_TYPE).build();
+            ObjectNode answer = batchAnswer(result);
+            complete(key, answer);
+            return Response.ok(answer, MediaType.APPLICATION_JSON_TYPE).build();
         }
+        // Part of it may be in RD; a retry under the same key must be able to send the rest.
+        release(key);
         EdgeRefusal refusal = refusal(result.failure());
         if (result.delivered() == 0) {
             throw refusal;
@@ -107,6 +132,46 @@ public class EventsResource {
                 "$.body[" + result.delivered() + "]"));
         log.outcome("partially delivered", result.attempts());
         throw new EdgeRefusal(refusal.status(), new RdErrors(partial));
+    }
+
+    /**
+     * Claims the request's Idempotency-Key. A request already delivered under it is answered
+     * with RD's original answer, marked {@code Idempotent-Replayed: true}; one still in flight
+     * with 409, so that a retry comes back once it is done.
+     */
+    private IdempotencyClaim claim(String idempotencyKey) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            return new IdempotencyClaim(null, null);
+        }
+        String key = "events:" + idempotencyKey.trim();
+        DedupeStore.Claim claim = dedupe.claim(key);
+        if (claim.won()) {
+            return new IdempotencyClaim(key, null);
+        }
+        if (claim.inProgress()) {
+            log.outcome("duplicate in progress", 0);
+            throw EdgeRefusal.of(409, "DUPLICATE_IN_PROGRESS",
+                    "A request with this Idempotency-Key is being delivered; retry in a few seconds.");
+        }
+        log.outcome("duplicate", 0);
+        return new IdempotencyClaim(null, Response.ok(claim.result(), MediaType.APPLICATION_JSON_TYPE)
+                .header("Idempotent-Replayed", "true").build());
+    }
+
+    /** The key this request now holds, or the answer RD gave the first request under it. */
+    private record IdempotencyClaim(String key, Response earlierAnswer) {
+    }
+
+    private void complete(String key, JsonNode answer) {
+        if (key != null) {
+            dedupe.complete(key, answer.toString());
+        }
+    }
+
+    private void release(String key) {
+        if (key != null) {
+            dedupe.release(key);
+        }
     }
 
     private static ObjectNode batchAnswer(BatchResult result) {

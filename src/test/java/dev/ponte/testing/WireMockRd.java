@@ -35,14 +35,24 @@ public class WireMockRd implements QuarkusTestResourceLifecycleManager {
         server.start();
         stubToken(server, ACCESS_TOKEN, 86_400);
         if (apiKeyOnly) {
-            return Map.of("ponte.rd.url", server.baseUrl(), "ponte.rd.api-key", API_KEY, "ponte.api-token", API_TOKEN);
+            return Map.of("ponte.rd.url", server.baseUrl(), "ponte.rd.api-key", API_KEY, "ponte.api-token", API_TOKEN,
+                    "ponte.dead-letters.dir", deadLetterDir());
         }
         return Map.of(
+                "ponte.dead-letters.dir", deadLetterDir(),
                 "ponte.rd.url", server.baseUrl(),
                 "ponte.rd.client-id", "client-id",
                 "ponte.rd.client-secret", "client-secret",
                 "ponte.rd.refresh-token", "refresh-token",
                 "ponte.api-token", API_TOKEN);
+    }
+
+    private static String deadLetterDir() {
+        try {
+            return java.nio.file.Files.createTempDirectory("ponte-dead-letters").toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** RD's token endpoint handing out {@code token}, valid for {@code expiresIn} seconds. */

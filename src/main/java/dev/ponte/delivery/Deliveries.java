@@ -1,0 +1,189 @@
+package dev.ponte.delivery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ponte.rd.BatchResult;
+import dev.ponte.rd.RdDelivery;
+import dev.ponte.rd.RdError;
+import dev.ponte.rd.RdGateway;
+import dev.ponte.rd.RdOutcome;
+import dev.ponte.rd.events.RdEvent;
+import dev.ponte.rd.events.RdJson;
+import dev.ponte.rd.validation.EventValidator;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The promise Ponte makes to every sender: each accepted delivery becomes its RD events exactly
+ * once, or waits as a dead letter until it can. A key is claimed before anything is sent, kept
+ * with RD's answer once RD accepts, and released when the events are parked instead, so that a
+ * replay or a redelivery can claim it again.
+ */
+@ApplicationScoped
+public class Deliveries {
+
+    /** What a replay achieved. */
+    public enum ReplayOutcome { DELIVERED, DEDUPLICATED, STILL_FAILING }
+
+    private final DedupeStore dedupe;
+    private final DeadLetterStore deadLetters;
+    private final RdGateway gateway;
+    private final RdDelivery batches;
+    private final Clock clock;
+
+    @Inject
+    public Deliveries(DedupeStore dedupe, DeadLetterStore deadLetters, RdGateway gateway, RdDelivery batches,
+            Clock clock) {
+        this.dedupe = dedupe;
+        this.deadLetters = deadLetters;
+        this.gateway = gateway;
+        this.batches = batches;
+        this.clock = clock;
+    }
+
+    public Receipt deliver(Delivery delivery) {
+        String key = delivery.dedupeKey();
+        if (key != null) {
+            DedupeStore.Claim claim = dedupe.claim(key);
+            if (!claim.won()) {
+                return new Receipt.Duplicate(claim.inProgress(), claim.result());
+            }
+        }
+        Attempt attempt = attempt(delivery);
+        if (attempt.answer() != null) {
+            complete(key, attempt.answer());
+            return new Receipt.Delivered(attempt.answer(), attempt.attempts());
+        }
+        DeadLetter letter = new DeadLetter(UUID.randomUUID().toString(), delivery.source(), delivery.deliveryId(),
+                attempt.reason(), attempt.attempts(), now(), now(),
+                attempt.undelivered().stream().map(RdJson::tree).map(JsonNode.class::cast).toList(),
+                delivery.request());
+        try {
+            deadLetters.park(letter);
+        } catch (RuntimeException e) {
+            Log.errorf(e, "could not park a dead letter for %s (%s)", delivery.source(), attempt.reason());
+            release(key);
+            return new Receipt.Failed("Not delivered (" + attempt.reason() + ") and could not be parked: " + e.getMessage());
+        }
+        release(key);
+        Log.warnf("parked dead letter %s from %s: %s", letter.id(), delivery.source(), attempt.reason());
+        return new Receipt.Parked(letter.id(), attempt.reason(), attempt.attempts());
+    }
+
+    /** Tries a dead letter again; it leaves the store once delivered or found already delivered. */
+    public ReplayOutcome replay(DeadLetter letter) {
+        List<RdEvent> events = letter.events().stream().map(RdJson::event).toList();
+        Delivery delivery = new Delivery(letter.source(), letter.deliveryId(), events, letter.request());
+        String key = delivery.dedupeKey();
+        if (key != null) {
+            DedupeStore.Claim claim = dedupe.claim(key);
+            if (!claim.won()) {
+                if (claim.inProgress()) {
+                    return ReplayOutcome.STILL_FAILING; // another copy is being delivered right now
+                }
+                deadLetters.remove(letter.id());
+                return ReplayOutcome.DEDUPLICATED;
+            }
+        }
+        Attempt attempt = attempt(delivery);
+        if (attempt.answer() != null) {
+            complete(key, attempt.answer());
+            deadLetters.remove(letter.id());
+            return ReplayOutcome.DELIVERED;
+        }
+        release(key);
+        List<JsonNode> remaining = attempt.undelivered().stream().map(RdJson::tree).map(JsonNode.class::cast).toList();
+        deadLetters.update(new DeadLetter(letter.id(), letter.source(), letter.deliveryId(), attempt.reason(),
+                letter.attempts() + attempt.attempts(), letter.parkedAt(), now(), remaining, letter.request()));
+        return ReplayOutcome.STILL_FAILING;
+    }
+
+    /** One try at RD: RD's answer, or why not and which events are still owed. */
+    private record Attempt(JsonNode answer, String reason, int attempts, List<RdEvent> undelivered) {
+    }
+
+    private Attempt attempt(Delivery delivery) {
+        List<RdEvent> events = delivery.events();
+        String invalid = invalidReason(events);
+        if (invalid != null) {
+            return new Attempt(null, invalid, 0, events);
+        }
+        if (events.size() == 1) {
+            RdOutcome outcome = gateway.send(events.get(0));
+            return outcome instanceof RdOutcome.Accepted accepted
+                    ? new Attempt(accepted.body(), null, outcome.attempts(), List.of())
+                    : new Attempt(null, reason(outcome), outcome.attempts(), events);
+        }
+        BatchResult result = batches.sendBatch(events);
+        if (result.complete()) {
+            return new Attempt(batchAnswer(result), null, result.attempts(), List.of());
+        }
+        return new Attempt(null, reason(result.failure()), result.attempts(),
+                events.subList(result.delivered(), events.size()));
+    }
+
+    private static String invalidReason(List<RdEvent> events) {
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            for (RdError error : EventValidator.validate(events.get(i))) {
+                problems.add((events.size() > 1 ? "event " + i + " " : "") + error.path() + ": " + error.errorMessage());
+            }
+        }
+        return problems.isEmpty() ? null : "RD would refuse the mapped events: " + String.join("; ", problems);
+    }
+
+    private static String reason(RdOutcome outcome) {
+        if (outcome instanceof RdOutcome.Rejected rejected) {
+            return "RD refused the events (HTTP " + rejected.status() + "): " + rejected.errors().errors().stream()
+                    .map(e -> e.errorType() + (e.path() == null ? "" : " at " + e.path()) + " " + e.errorMessage())
+                    .collect(Collectors.joining("; "));
+        }
+        if (outcome instanceof RdOutcome.CredentialsRefused refused) {
+            return refused.message();
+        }
+        return "RD unavailable: " + ((RdOutcome.Unavailable) outcome).reason();
+    }
+
+    private static JsonNode batchAnswer(BatchResult result) {
+        ObjectNode answer = RdJson.mapper().createObjectNode();
+        answer.put("event_batch_uuid", result.batchUuids().isEmpty() ? null : result.batchUuids().get(0));
+        ArrayNode uuids = answer.putArray("events");
+        result.eventUuids().forEach(uuid -> uuids.addObject().put("event_uuid", uuid));
+        return answer;
+    }
+
+    private void complete(String key, JsonNode answer) {
+        if (key == null) {
+            return;
+        }
+        try {
+            dedupe.complete(key, answer.toString());
+        } catch (RuntimeException e) {
+            // RD has the events; failing the sender now would make it redeliver them. The claim
+            // expires after the claim timeout; until then copies are still refused.
+            Log.errorf(e, "delivered %s but could not record it in the dedupe store", key);
+        }
+    }
+
+    private void release(String key) {
+        if (key == null) {
+            return;
+        }
+        try {
+            dedupe.release(key);
+        } catch (RuntimeException e) {
+            Log.errorf(e, "could not release dedupe key %s; it frees itself after the claim timeout", key);
+        }
+    }
+
+    private String now() {
+        return clock.instant().toString();
+    }
+}
