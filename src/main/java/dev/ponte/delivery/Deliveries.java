@@ -36,15 +36,21 @@ public class Deliveries {
     private final DeadLetterStore deadLetters;
     private final RdGateway gateway;
     private final RdDelivery batches;
+    private final DeliveryConfig config;
+    private final QueueConfig queue;
+    private final AwsClients aws;
     private final Clock clock;
 
     @Inject
     public Deliveries(DedupeStore dedupe, DeadLetterStore deadLetters, RdGateway gateway, RdDelivery batches,
-            Clock clock) {
+            DeliveryConfig config, QueueConfig queue, AwsClients aws, Clock clock) {
         this.dedupe = dedupe;
         this.deadLetters = deadLetters;
         this.gateway = gateway;
         this.batches = batches;
+        this.config = config;
+        this.queue = queue;
+        this.aws = aws;
         this.clock = clock;
     }
 
@@ -56,25 +62,62 @@ public class Deliveries {
                 return new Receipt.Duplicate(claim.inProgress(), claim.result());
             }
         }
+        if (config.mode() == DeliveryConfig.Mode.queue) {
+            return enqueue(delivery, key);
+        }
         Attempt attempt = attempt(delivery);
         if (attempt.answer() != null) {
             complete(key, attempt.answer());
             return new Receipt.Delivered(attempt.answer(), attempt.attempts());
         }
+        return park(delivery, key, attempt.reason(), attempt.attempts(), attempt.undelivered());
+    }
+
+    /**
+     * Parks what could not be delivered and frees its key. Also the worker's way out for
+     * messages RD will never accept.
+     */
+    Receipt park(Delivery delivery, String key, String reason, int attempts, List<RdEvent> undelivered) {
         DeadLetter letter = new DeadLetter(UUID.randomUUID().toString(), delivery.source(), delivery.deliveryId(),
-                attempt.reason(), attempt.attempts(), now(), now(),
-                attempt.undelivered().stream().map(RdJson::tree).map(JsonNode.class::cast).toList(),
-                delivery.request());
+                reason, attempts, now(), now(),
+                undelivered.stream().map(RdJson::tree).map(JsonNode.class::cast).toList(), delivery.request());
         try {
             deadLetters.park(letter);
         } catch (RuntimeException e) {
-            Log.errorf(e, "could not park a dead letter for %s (%s)", delivery.source(), attempt.reason());
+            Log.errorf(e, "could not park a dead letter for %s (%s)", delivery.source(), reason);
             release(key);
-            return new Receipt.Failed("Not delivered (" + attempt.reason() + ") and could not be parked: " + e.getMessage());
+            return new Receipt.Failed("Not delivered (" + reason + ") and could not be parked: " + e.getMessage());
         }
         release(key);
-        Log.warnf("parked dead letter %s from %s: %s", letter.id(), delivery.source(), attempt.reason());
-        return new Receipt.Parked(letter.id(), attempt.reason(), attempt.attempts());
+        Log.warnf("parked dead letter %s from %s: %s", letter.id(), delivery.source(), reason);
+        return new Receipt.Parked(letter.id(), reason, attempts);
+    }
+
+    /**
+     * Queue mode: checks what can be checked now (RD's rules), then hands the delivery to the
+     * queue. The key is marked delivered at once, so copies arriving while it waits are refused;
+     * the worker records RD's answer, or frees the key when it parks the delivery.
+     */
+    private Receipt enqueue(Delivery delivery, String key) {
+        String invalid = invalidReason(delivery.events());
+        if (invalid != null) {
+            return park(delivery, key, invalid, 0, delivery.events());
+        }
+        String url = queue.url().filter(u -> !u.isBlank()).orElse(null);
+        if (url == null) {
+            release(key);
+            return new Receipt.Failed("PONTE_DELIVERY_MODE=queue needs PONTE_QUEUE_URL");
+        }
+        try {
+            String body = RdJson.string(QueuedDelivery.of(delivery, now()));
+            String messageId = aws.sqs().sendMessage(send -> send.queueUrl(url).messageBody(body)).messageId();
+            complete(key, RdJson.mapper().createObjectNode().put("queued", messageId));
+            return new Receipt.Queued(messageId);
+        } catch (RuntimeException e) {
+            Log.errorf(e, "could not enqueue a delivery from %s", delivery.source());
+            release(key);
+            return new Receipt.Failed("Could not enqueue: " + e.getMessage());
+        }
     }
 
     /** Tries a dead letter again; it leaves the store once delivered or found already delivered. */
@@ -129,7 +172,7 @@ public class Deliveries {
                 events.subList(result.delivered(), events.size()));
     }
 
-    private static String invalidReason(List<RdEvent> events) {
+    static String invalidReason(List<RdEvent> events) {
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             for (RdError error : EventValidator.validate(events.get(i))) {
@@ -139,7 +182,7 @@ public class Deliveries {
         return problems.isEmpty() ? null : "RD would refuse the mapped events: " + String.join("; ", problems);
     }
 
-    private static String reason(RdOutcome outcome) {
+    static String reason(RdOutcome outcome) {
         if (outcome instanceof RdOutcome.Rejected rejected) {
             return "RD refused the events (HTTP " + rejected.status() + "): " + rejected.errors().errors().stream()
                     .map(e -> e.errorType() + (e.path() == null ? "" : " at " + e.path()) + " " + e.errorMessage())
@@ -159,7 +202,7 @@ public class Deliveries {
         return answer;
     }
 
-    private void complete(String key, JsonNode answer) {
+    void complete(String key, JsonNode answer) {
         if (key == null) {
             return;
         }

@@ -9,6 +9,10 @@ public sealed interface Receipt {
     record Delivered(JsonNode answer, int attempts) implements Receipt {
     }
 
+    /** Queue mode: validated and enqueued; the worker delivers it. The sender gets 202. */
+    record Queued(String messageId) implements Receipt {
+    }
+
     /** Already delivered (or being delivered) under the same key: nothing was sent. */
     record Duplicate(boolean inProgress, String earlierAnswer) implements Receipt {
     }

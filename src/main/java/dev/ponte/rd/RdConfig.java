@@ -46,6 +46,10 @@ public interface RdConfig {
     @WithDefault("5m")
     Duration tokenRefreshMargin();
 
+    /** {@code PONTE_RD_RATE_LIMIT_PER_MINUTE}: the queue worker's pace (RD allows 120/min, 500 on Advanced). */
+    @WithDefault("120")
+    int rateLimitPerMinute();
+
     /** RD refuses batch bodies over 0.2 MB; larger batches are split into several calls. */
     @WithDefault("200000")
     int batchMaxBytes();

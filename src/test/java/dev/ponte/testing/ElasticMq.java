@@ -23,7 +23,8 @@ public final class ElasticMq implements QuarkusTestResourceLifecycleManager {
             endpoint = "http://127.0.0.1:" + port;
             AwsTestCredentials.use();
             System.setProperty("aws.endpointUrlSqs", endpoint);
-            Runtime.getRuntime().addShutdownHook(new Thread(server::stopAndWait));
+            // stop(), not stopAndWait(): a poller's open long poll must not hold the JVM's exit.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stopAndGetFuture().apply()));
         }
         return endpoint;
     }

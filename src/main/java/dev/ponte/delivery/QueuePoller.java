@@ -1,0 +1,113 @@
+package dev.ponte.delivery;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * The worker's loop where no SQS trigger feeds it (the plain HTTP server): long-polls the
+ * queue, hands each batch to the {@link QueueWorker}, and deletes what was delivered or parked.
+ * What stays comes back after the queue's visibility timeout; after the configured receives,
+ * SQS moves it to the dead-letter queue.
+ */
+@Singleton
+public class QueuePoller {
+
+    @Inject
+    DeliveryConfig delivery;
+
+    @Inject
+    QueueConfig config;
+
+    @Inject
+    QueueWorker worker;
+
+    @Inject
+    AwsClients aws;
+
+    private volatile boolean running;
+    private Thread thread;
+
+    void start(@Observes StartupEvent start) {
+        if (delivery.mode() != DeliveryConfig.Mode.queue || !config.poll()) {
+            return;
+        }
+        String url = config.url().filter(u -> !u.isBlank()).orElseThrow(() ->
+                new IllegalStateException("PONTE_DELIVERY_MODE=queue needs PONTE_QUEUE_URL"));
+        running = true;
+        thread = new Thread(() -> loop(url), "ponte-queue-poller");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent stop) throws InterruptedException {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            thread.join(5_000);
+        }
+    }
+
+    private void loop(String url) {
+        SqsClient sqs = aws.sqs();
+        while (running) {
+            try {
+                List<Message> received = gather(sqs, url);
+                if (received.isEmpty()) {
+                    continue;
+                }
+                Set<String> retry = new HashSet<>(worker.process(received.stream()
+                        .map(m -> new QueueWorker.Message(m.messageId(), m.body())).toList()));
+                List<DeleteMessageBatchRequestEntry> done = received.stream()
+                        .filter(m -> !retry.contains(m.messageId()))
+                        .map(m -> DeleteMessageBatchRequestEntry.builder().id(m.messageId())
+                                .receiptHandle(m.receiptHandle()).build())
+                        .toList();
+                if (!done.isEmpty()) {
+                    sqs.deleteMessageBatch(d -> d.queueUrl(url).entries(done));
+                }
+            } catch (RuntimeException e) {
+                if (running) {
+                    Log.errorf(e, "queue poll failed; trying again in a second");
+                    pause();
+                }
+            }
+        }
+    }
+
+    /** Waits for the first messages, then takes what is already there, up to the batch size. */
+    private List<Message> gather(SqsClient sqs, String url) {
+        List<Message> gathered = new ArrayList<>();
+        int wait = 20;
+        while (gathered.size() < config.batchSize()) {
+            int room = Math.min(10, config.batchSize() - gathered.size());
+            int seconds = wait;
+            List<Message> received = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(room)
+                    .waitTimeSeconds(seconds)).messages();
+            if (received.isEmpty()) {
+                break;
+            }
+            gathered.addAll(received);
+            wait = 0;
+        }
+        return gathered;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
