@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# A burst of 1 000 orders x 3 items (4 000 RD events) from 8 concurrent senders, through queue
+# mode (ElasticMQ in process) and through direct mode, into an RD stand-in that allows 120
+# requests per rolling minute and answers 429 + Retry-After beyond. Prints one row per mode and
+# leaves the table in target/bench/delivery-burst.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rm -f target/bench/delivery-burst.md
+./mvnw -B -q test -Dgroups=bench -DexcludedGroups=none \
+  -Dtest='QueueBurstBenchmark,DirectBurstBenchmark' -Dsurefire.failIfNoSpecifiedTests=false \
+  | grep '^BENCH' || true
+echo
+cat target/bench/delivery-burst.md
