@@ -1,0 +1,45 @@
+package dev.ponte.mapping;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+
+/**
+ * Reads vendor payloads into the vendor's records. Vendors add fields without notice, so unknown
+ * ones are ignored; a body that does not parse is a {@link MalformedPayload}, answered 400.
+ */
+public final class VendorJson {
+
+    private static final ObjectMapper SNAKE = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    private VendorJson() {
+    }
+
+    /** Reads {@code body} into {@code type}, whose components are the snake_case fields of the payload. */
+    public static <T> T read(byte[] body, Class<T> type) {
+        try {
+            return SNAKE.readValue(body, type);
+        } catch (JsonProcessingException e) {
+            throw new MalformedPayload("The body is not a valid " + type.getSimpleName() + " payload: "
+                    + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new MalformedPayload("The body could not be read: " + e.getMessage());
+        }
+    }
+
+    public static JsonNode tree(byte[] body) {
+        try {
+            return SNAKE.readTree(body);
+        } catch (IOException e) {
+            throw new MalformedPayload("The body is not valid JSON: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.ponte.mapping;
+
+/**
+ * The plug-in point: one CDI bean per vendor, found by {@link #vendor()}. A mapper knows its
+ * vendor's signatures and payloads and nothing about HTTP status codes, retries or RD
+ * credentials. {@link #map} is pure: the webhook in, typed RD events out, with no I/O except
+ * calls to the vendor's own API through a declared REST client of its package.
+ */
+public interface VendorMapper {
+
+    /** The path segment: {@code /webhooks/<vendor>}. */
+    String vendor();
+
+    /** Whether the webhook really comes from the vendor; a refusal is answered 401 and nothing is sent. */
+    Verification verify(Webhook webhook);
+
+    /** The RD events this webhook stands for; throws {@link MalformedPayload} when the body is not the documented one. */
+    MappingResult map(Webhook webhook);
+}
