@@ -40,6 +40,12 @@ public class EdgeLog {
                 .put("route", path)
                 .put("status", status)
                 .put("outcome", entry.outcome() != null ? entry.outcome() : defaultOutcome(status));
+        if (entry.topic() != null) {
+            line.put("topic", entry.topic());
+        }
+        if (entry.deliveryId() != null) {
+            line.put("delivery_id", entry.deliveryId());
+        }
         ArrayNode types = line.putArray("event_types");
         ArrayNode contacts = line.putArray("contacts");
         for (RdEvent event : entry.events()) {

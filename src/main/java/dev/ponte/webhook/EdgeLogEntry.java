@@ -16,6 +16,8 @@ public class EdgeLogEntry {
     private List<RdEvent> events = List.of();
     private String outcome;
     private int attempts;
+    private String topic;
+    private String deliveryId;
 
     /** Called as the request arrives, so the time covers parsing and refusals too. */
     void start() {
@@ -24,6 +26,20 @@ public class EdgeLogEntry {
 
     public void events(List<RdEvent> events) {
         this.events = List.copyOf(events);
+    }
+
+    /** The vendor's topic and delivery id, for webhooks. */
+    public void webhook(String topic, String deliveryId) {
+        this.topic = topic;
+        this.deliveryId = deliveryId;
+    }
+
+    String topic() {
+        return topic;
+    }
+
+    String deliveryId() {
+        return deliveryId;
     }
 
     public void outcome(String outcome, int attempts) {

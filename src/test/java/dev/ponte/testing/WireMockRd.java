@@ -19,6 +19,7 @@ public class WireMockRd implements QuarkusTestResourceLifecycleManager {
     public static final String ACCESS_TOKEN = "rd-access-token-1";
 
     public static final String API_KEY = "rd-legacy-api-key";
+    public static final String SHOPIFY_SECRET = "shpss_test_client_secret";
 
     private WireMockServer server;
     private boolean apiKeyOnly;
@@ -44,7 +45,8 @@ public class WireMockRd implements QuarkusTestResourceLifecycleManager {
                 "ponte.rd.client-id", "client-id",
                 "ponte.rd.client-secret", "client-secret",
                 "ponte.rd.refresh-token", "refresh-token",
-                "ponte.api-token", API_TOKEN);
+                "ponte.api-token", API_TOKEN,
+                "ponte.vendors.shopify.secret", SHOPIFY_SECRET);
     }
 
     private static String deadLetterDir() {
