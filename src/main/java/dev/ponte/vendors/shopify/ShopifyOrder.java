@@ -1,0 +1,30 @@
+package dev.ponte.vendors.shopify;
+
+import java.util.List;
+
+/** The parts of Shopify's order payload (orders/* topics) that RD's events need. */
+public record ShopifyOrder(
+        String id,
+        String name,
+        String email,
+        String contactEmail,
+        String phone,
+        String financialStatus,
+        String totalPrice,
+        String cancelReason,
+        String cancelledAt,
+        Boolean buyerAcceptsMarketing,
+        List<String> paymentGatewayNames,
+        Customer customer,
+        Address billingAddress,
+        List<LineItem> lineItems) {
+
+    public record Customer(String id, String email, String firstName, String lastName, String phone) {
+    }
+
+    public record Address(String firstName, String lastName, String name, String phone) {
+    }
+
+    public record LineItem(String id, String productId, String variantId, String sku, Integer quantity, String title) {
+    }
+}
