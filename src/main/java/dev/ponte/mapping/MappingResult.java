@@ -16,6 +16,16 @@ public sealed interface MappingResult {
         }
     }
 
+    /**
+     * Several deliveries from one webhook, each deduplicated on its own: how a vendor without
+     * one topic per funnel stage still sends each stage once (e.g. {@code order-727-paid}).
+     */
+    record Several(String topic, List<Mapped> deliveries) implements MappingResult {
+        public Several {
+            deliveries = List.copyOf(deliveries);
+        }
+    }
+
     /** A topic this mapper does not turn into events: acknowledged, so the vendor keeps the endpoint. */
     record Ignored(String topic, String why) implements MappingResult {
     }

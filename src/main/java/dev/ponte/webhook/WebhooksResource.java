@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -87,16 +88,47 @@ public class WebhooksResource {
             log.outcome("ignored", 0);
             return Response.ok(answer("ignored").put("topic", ignored.topic()).put("why", ignored.why())).build();
         }
-        MappingResult.Mapped mapped = (MappingResult.Mapped) result;
-        log.webhook(mapped.topic(), mapped.deliveryId());
-        log.events(mapped.events());
-        if (mapped.events().isEmpty()) {
-            log.outcome("nothing to send", 0);
-            return Response.ok(answer("nothing to send").put("topic", mapped.topic())).build();
+        List<MappingResult.Mapped> parts = result instanceof MappingResult.Several several
+                ? several.deliveries() : List.of((MappingResult.Mapped) result);
+        String topic = result instanceof MappingResult.Several several ? several.topic() : parts.get(0).topic();
+        log.webhook(topic, parts.stream().map(MappingResult.Mapped::deliveryId).filter(java.util.Objects::nonNull)
+                .reduce((a, b) -> a + "," + b).orElse(null));
+        log.events(parts.stream().flatMap(p -> p.events().stream()).toList());
+        DeadLetter.StoredRequest request = DeadLetter.StoredRequest.of(webhook.path(), webhook.query(), webhook.headers(), body);
+        Response answer = null;
+        for (MappingResult.Mapped part : parts) {
+            if (part.events().isEmpty()) {
+                continue;
+            }
+            // A part that cannot be kept ends the request with 503; those already delivered are
+            // deduplicated when the vendor retries, so only what is missing is sent again.
+            answer = respond(deliveries.deliver(new Delivery(vendor, part.deliveryId(), part.events(), request)),
+                    part.events().size(), answer);
         }
-        Receipt receipt = deliveries.deliver(new Delivery(vendor, mapped.deliveryId(), mapped.events(),
-                DeadLetter.StoredRequest.of(webhook.path(), webhook.query(), webhook.headers(), body)));
-        return respond(receipt, mapped.events().size());
+        if (answer == null) {
+            log.outcome("nothing to send", 0);
+            return Response.ok(answer("nothing to send").put("topic", topic)).build();
+        }
+        return answer;
+    }
+
+    /** The answer for one more delivered part: the weakest outcome wins (parked over queued over delivered). */
+    private Response respond(Receipt receipt, int events, Response earlier) {
+        Response now = respond(receipt, events);
+        if (earlier == null || rank(now) > rank(earlier)) {
+            return now;
+        }
+        return earlier;
+    }
+
+    private static int rank(Response response) {
+        String outcome = ((ObjectNode) response.getEntity()).path("outcome").asText();
+        return switch (outcome) {
+            case "parked" -> 3;
+            case "queued" -> 2;
+            case "delivered" -> 1;
+            default -> 0;
+        };
     }
 
     private Response respond(Receipt receipt, int events) {
