@@ -20,6 +20,7 @@ public class WireMockRd implements QuarkusTestResourceLifecycleManager {
 
     public static final String API_KEY = "rd-legacy-api-key";
     public static final String SHOPIFY_SECRET = "shpss_test_client_secret";
+    public static final String WOOCOMMERCE_SECRET = "wc-webhook-secret";
 
     private WireMockServer server;
     private boolean apiKeyOnly;
@@ -46,7 +47,8 @@ public class WireMockRd implements QuarkusTestResourceLifecycleManager {
                 "ponte.rd.client-secret", "client-secret",
                 "ponte.rd.refresh-token", "refresh-token",
                 "ponte.api-token", API_TOKEN,
-                "ponte.vendors.shopify.secret", SHOPIFY_SECRET);
+                "ponte.vendors.shopify.secret", SHOPIFY_SECRET,
+                "ponte.vendors.woocommerce.secret", WOOCOMMERCE_SECRET);
     }
 
     private static String deadLetterDir() {
