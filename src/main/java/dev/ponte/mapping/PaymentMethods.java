@@ -1,6 +1,7 @@
 package dev.ponte.mapping;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -37,8 +38,9 @@ public final class PaymentMethods {
         return OTHERS;
     }
 
+    /** Vendors often leave one of these out: nulls are allowed and mean "not said". */
     public static String of(String... methods) {
-        return of(List.of(methods));
+        return of(Arrays.asList(methods));
     }
 
     private static String classify(String method) {

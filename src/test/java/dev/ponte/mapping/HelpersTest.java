@@ -61,6 +61,8 @@ class HelpersTest {
         assertThat(PaymentMethods.of("manual", "visa")).isEqualTo("Credit Card");
         assertThat(PaymentMethods.of("Cash on Delivery (COD)")).isEqualTo("Others");
         assertThat(PaymentMethods.of(List.of())).isEqualTo("Others");
+        assertThat(PaymentMethods.of(null, "boleto")).isEqualTo("Invoice");
+        assertThat(PaymentMethods.of((String) null)).isEqualTo("Others");
     }
 
     @Test
