@@ -8,6 +8,7 @@ import dev.ponte.delivery.Receipt;
 import dev.ponte.mapping.MalformedPayload;
 import dev.ponte.mapping.MapperRegistry;
 import dev.ponte.mapping.MappingResult;
+import dev.ponte.mapping.VendorApiUnavailable;
 import dev.ponte.mapping.VendorMapper;
 import dev.ponte.mapping.Verification;
 import dev.ponte.mapping.Webhook;
@@ -77,6 +78,9 @@ public class WebhooksResource {
         } catch (MalformedPayload e) {
             log.outcome("malformed", 0);
             throw new EdgeRefusal(400, RdErrors.of(RdError.of("INVALID_FORMAT", e.getMessage(), e.path())));
+        } catch (VendorApiUnavailable e) {
+            log.outcome("vendor API unavailable", 0);
+            throw EdgeRefusal.of(503, "VENDOR_API_UNAVAILABLE", e.getMessage() + " Send the webhook again.");
         }
         if (result instanceof MappingResult.Reply reply) {
             log.webhook(reply.topic(), null);

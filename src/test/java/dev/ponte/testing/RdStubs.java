@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -43,12 +44,18 @@ public final class RdStubs {
         rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(accepted("5408c5a3-4711-4f2e-8d0b-13407a3e30f3")));
     }
 
-    /** RD answers {@code url} with each response in turn, the last one from then on. */
+    /** RD answers POSTs to {@code url} with each response in turn, the last one from then on. */
     public static void inTurn(WireMockServer rd, String url, List<ResponseDefinitionBuilder> answers) {
+        inTurn(rd, "POST", url, answers);
+    }
+
+    /** The server answers {@code method url} with each response in turn, the last one from then on. */
+    public static void inTurn(WireMockServer rd, String method, String url, List<ResponseDefinitionBuilder> answers) {
         String state = Scenario.STARTED;
         for (int i = 0; i < answers.size(); i++) {
             String next = "answer " + (i + 1);
-            var stub = post(urlPathEqualTo(url)).inScenario(url).whenScenarioStateIs(state).willReturn(answers.get(i));
+            var stub = WireMock.request(method, urlPathEqualTo(url)).inScenario(method + " " + url)
+                    .whenScenarioStateIs(state).willReturn(answers.get(i));
             if (i < answers.size() - 1) {
                 stub = stub.willSetStateTo(next);
             }

@@ -21,6 +21,8 @@ public class WireMockRd implements QuarkusTestResourceLifecycleManager {
     public static final String API_KEY = "rd-legacy-api-key";
     public static final String SHOPIFY_SECRET = "shpss_test_client_secret";
     public static final String WOOCOMMERCE_SECRET = "wc-webhook-secret";
+    public static final String NUVEMSHOP_SECRET = "nuvemshop-app-secret";
+    public static final String NUVEMSHOP_TOKEN = "nuvemshop-store-token";
 
     private WireMockServer server;
     private boolean apiKeyOnly;
@@ -40,15 +42,19 @@ public class WireMockRd implements QuarkusTestResourceLifecycleManager {
             return Map.of("ponte.rd.url", server.baseUrl(), "ponte.rd.api-key", API_KEY, "ponte.api-token", API_TOKEN,
                     "ponte.dead-letters.dir", deadLetterDir());
         }
-        return Map.of(
-                "ponte.dead-letters.dir", deadLetterDir(),
-                "ponte.rd.url", server.baseUrl(),
-                "ponte.rd.client-id", "client-id",
-                "ponte.rd.client-secret", "client-secret",
-                "ponte.rd.refresh-token", "refresh-token",
-                "ponte.api-token", API_TOKEN,
-                "ponte.vendors.shopify.secret", SHOPIFY_SECRET,
-                "ponte.vendors.woocommerce.secret", WOOCOMMERCE_SECRET);
+        return Map.ofEntries(
+                Map.entry("ponte.vendors.nuvemshop.secret", NUVEMSHOP_SECRET),
+                Map.entry("ponte.vendors.nuvemshop.access-token", NUVEMSHOP_TOKEN),
+                // The same server stands in for the vendors' own APIs.
+                Map.entry("ponte.vendors.nuvemshop.api-url", server.baseUrl()),
+                Map.entry("ponte.dead-letters.dir", deadLetterDir()),
+                Map.entry("ponte.rd.url", server.baseUrl()),
+                Map.entry("ponte.rd.client-id", "client-id"),
+                Map.entry("ponte.rd.client-secret", "client-secret"),
+                Map.entry("ponte.rd.refresh-token", "refresh-token"),
+                Map.entry("ponte.api-token", API_TOKEN),
+                Map.entry("ponte.vendors.shopify.secret", SHOPIFY_SECRET),
+                Map.entry("ponte.vendors.woocommerce.secret", WOOCOMMERCE_SECRET));
     }
 
     private static String deadLetterDir() {

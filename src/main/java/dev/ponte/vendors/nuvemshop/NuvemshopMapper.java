@@ -1,0 +1,146 @@
+package dev.ponte.vendors.nuvemshop;
+
+import dev.ponte.mapping.Contacts;
+import dev.ponte.mapping.LegalBases;
+import dev.ponte.mapping.MalformedPayload;
+import dev.ponte.mapping.MappingResult;
+import dev.ponte.mapping.Money;
+import dev.ponte.mapping.OrderFunnel;
+import dev.ponte.mapping.PaymentMethods;
+import dev.ponte.mapping.Signatures;
+import dev.ponte.mapping.VendorApiUnavailable;
+import dev.ponte.mapping.VendorJson;
+import dev.ponte.mapping.VendorMapper;
+import dev.ponte.mapping.Verification;
+import dev.ponte.mapping.Webhook;
+import dev.ponte.rd.events.LegalBase;
+import dev.ponte.rd.events.OrderPlacedItemPayload;
+import dev.ponte.rd.events.OrderPlacedPayload;
+import dev.ponte.rd.events.RdEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Nuvemshop (Tiendanube): the webhook only names the order ({@code store_id, event, id}), so the
+ * order is read back from the store's API. {@code order/created} becomes ORDER_PLACED with its
+ * items and funnel event, {@code order/paid} SALE, {@code order/cancelled} OPPORTUNITY_LOST.
+ * Signed with the app secret ({@code x-linkedstore-hmac-sha256}, hex HMAC-SHA256 of the body);
+ * deduplicated on store, event and order.
+ */
+@ApplicationScoped
+public class NuvemshopMapper implements VendorMapper {
+
+    static final String SIGNATURE = "x-linkedstore-hmac-sha256";
+    private static final Set<String> AWAITING_PAYMENT = Set.of("pending", "authorized");
+    private static final Set<String> LOST = Set.of("voided", "refunded", "abandoned");
+
+    private final NuvemshopConfig config;
+    private final NuvemshopOrders orders;
+
+    @Inject
+    public NuvemshopMapper(NuvemshopConfig config, NuvemshopOrders orders) {
+        this.config = config;
+        this.orders = orders;
+    }
+
+    @Override
+    public String vendor() {
+        return "nuvemshop";
+    }
+
+    @Override
+    public Verification verify(Webhook webhook) {
+        if (config.secret().isEmpty()) {
+            return Verification.refused("PONTE_VENDORS_NUVEMSHOP_SECRET is not set, so no Nuvemshop delivery can be verified.");
+        }
+        String signature = webhook.header(SIGNATURE);
+        if (signature == null) {
+            return Verification.refused("The " + SIGNATURE + " header is missing.");
+        }
+        return Signatures.matchesHex(Signatures.Algorithm.SHA256, config.secret().get(), webhook.body(), signature)
+                ? Verification.GENUINE
+                : Verification.refused(SIGNATURE + " does not match the body signed with PONTE_VENDORS_NUVEMSHOP_SECRET.");
+    }
+
+    @Override
+    public MappingResult map(Webhook webhook) {
+        NuvemshopNotification notification = VendorJson.read(webhook.body(), NuvemshopNotification.class);
+        if (notification.event() == null || notification.storeId() == null || notification.id() == null) {
+            throw new MalformedPayload("A Nuvemshop webhook carries store_id, event and id.");
+        }
+        String event = notification.event();
+        if (!event.equals("order/created") && !event.equals("order/paid") && !event.equals("order/cancelled")) {
+            return new MappingResult.Ignored(event, "Ponte maps order/created, order/paid and order/cancelled.");
+        }
+        NuvemshopOrder order;
+        try {
+            order = orders.fetch(notification.storeId(), notification.id());
+        } catch (IllegalStateException e) {
+            throw new VendorApiUnavailable(e.getMessage());
+        }
+        String deliveryId = notification.storeId() + ":" + event + ":" + notification.id();
+        return new MappingResult.Mapped(event, deliveryId, events(event, order));
+    }
+
+    /** The RD events for an event and the order it names; pure, so tests can hold it to the fixtures. */
+    List<RdEvent> events(String event, NuvemshopOrder order) {
+        String email = email(order);
+        return switch (event) {
+            case "order/created" -> placed(order, email);
+            case "order/paid" -> OrderFunnel.events(OrderFunnel.Stage.PAID, email, total(order), null, config);
+            default -> OrderFunnel.events(OrderFunnel.Stage.LOST, email, null,
+                    order.cancelReason() != null ? order.cancelReason() : "cancelled", config);
+        };
+    }
+
+    private List<RdEvent> placed(NuvemshopOrder order, String email) {
+        String name = order.customer() != null && order.customer().name() != null ? order.customer().name() : order.contactName();
+        List<LegalBase> legal = LegalBases.orDefault(List.of(), config);
+        List<NuvemshopOrder.Product> products = order.products() == null ? List.of() : order.products();
+        String orderId = order.number() != null ? order.number() : order.id();
+        String method = order.paymentDetails() == null ? null : order.paymentDetails().method();
+        List<RdEvent> events = new ArrayList<>();
+        events.add(RdEvent.of(new OrderPlacedPayload(name, email, orderId,
+                products.stream().mapToInt(p -> p.quantity() == null ? 1 : p.quantity()).sum(), order.paymentStatus(),
+                PaymentMethods.of(method, order.gateway()), total(order), legal)));
+        for (NuvemshopOrder.Product product : products) {
+            events.add(RdEvent.of(new OrderPlacedItemPayload(name, email, orderId, product.productId(), sku(product), legal)));
+        }
+        events.addAll(OrderFunnel.events(stageAtCreation(order), email, total(order), lostReason(order), config));
+        return events;
+    }
+
+    private static OrderFunnel.Stage stageAtCreation(NuvemshopOrder order) {
+        String payment = order.paymentStatus() == null ? "" : order.paymentStatus();
+        if ("cancelled".equals(order.status()) || LOST.contains(payment)) {
+            return OrderFunnel.Stage.LOST;
+        }
+        // A paid order's SALE comes with order/paid, which Nuvemshop sends for it too.
+        return AWAITING_PAYMENT.contains(payment) ? OrderFunnel.Stage.AWAITING_PAYMENT : OrderFunnel.Stage.NONE;
+    }
+
+    private static String lostReason(NuvemshopOrder order) {
+        return order.cancelReason() != null ? order.cancelReason() : order.paymentStatus();
+    }
+
+    /** The order's total; older API versions name it {@code price}. */
+    private static BigDecimal total(NuvemshopOrder order) {
+        return Money.of(order.total() != null ? order.total() : order.price());
+    }
+
+    private static String email(NuvemshopOrder order) {
+        return Contacts.email(order.contactEmail(), order.customer() == null ? null : order.customer().email());
+    }
+
+    /** RD requires a SKU; products without one are identified by their variant, then their product. */
+    private static String sku(NuvemshopOrder.Product product) {
+        if (product.sku() != null && !product.sku().isBlank()) {
+            return product.sku();
+        }
+        return product.variantId() != null ? product.variantId() : product.productId();
+    }
+}
