@@ -1,8 +1,6 @@
 package dev.ponte.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponte.rd.BatchResult;
 import dev.ponte.rd.RdDelivery;
 import dev.ponte.rd.RdError;
@@ -166,7 +164,7 @@ public class Deliveries {
         }
         BatchResult result = batches.sendBatch(events);
         if (result.complete()) {
-            return new Attempt(batchAnswer(result), null, result.attempts(), List.of());
+            return new Attempt(result.answer(), null, result.attempts(), List.of());
         }
         return new Attempt(null, reason(result.failure()), result.attempts(),
                 events.subList(result.delivered(), events.size()));
@@ -192,14 +190,6 @@ public class Deliveries {
             return refused.message();
         }
         return "RD unavailable: " + ((RdOutcome.Unavailable) outcome).reason();
-    }
-
-    private static JsonNode batchAnswer(BatchResult result) {
-        ObjectNode answer = RdJson.mapper().createObjectNode();
-        answer.put("event_batch_uuid", result.batchUuids().isEmpty() ? null : result.batchUuids().get(0));
-        ArrayNode uuids = answer.putArray("events");
-        result.eventUuids().forEach(uuid -> uuids.addObject().put("event_uuid", uuid));
-        return answer;
     }
 
     void complete(String key, JsonNode answer) {

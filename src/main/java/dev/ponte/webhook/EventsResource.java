@@ -1,7 +1,6 @@
 package dev.ponte.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponte.delivery.DedupeStore;
 import dev.ponte.rd.BatchResult;
@@ -116,7 +115,7 @@ public class EventsResource {
         BatchResult result = delivery.sendBatch(events);
         if (result.complete()) {
             log.outcome("delivered", result.attempts());
-            ObjectNode answer = batchAnswer(result);
+            ObjectNode answer = result.answer();
             complete(key, answer);
             return Response.ok(answer, MediaType.APPLICATION_JSON_TYPE).build();
         }
@@ -172,18 +171,6 @@ public class EventsResource {
         if (key != null) {
             dedupe.release(key);
         }
-    }
-
-    private static ObjectNode batchAnswer(BatchResult result) {
-        ObjectNode answer = RdJson.mapper().createObjectNode();
-        answer.put("event_batch_uuid", result.batchUuids().isEmpty() ? null : result.batchUuids().get(0));
-        if (result.batchUuids().size() > 1) {
-            // Split across several RD calls: every batch uuid, in order, beside RD's single field.
-            result.batchUuids().forEach(answer.putArray("event_batch_uuids")::add);
-        }
-        ArrayNode events = answer.putArray("events");
-        result.eventUuids().forEach(uuid -> events.addObject().put("event_uuid", uuid));
-        return answer;
     }
 
     /** How the edge answers an RD outcome that is not a success. */
