@@ -7,6 +7,7 @@ import dev.ponte.mapping.MappingResult;
 import dev.ponte.mapping.Money;
 import dev.ponte.mapping.OrderFunnel;
 import dev.ponte.mapping.PaymentMethods;
+import dev.ponte.mapping.Products;
 import dev.ponte.mapping.Signatures;
 import dev.ponte.mapping.VendorApiUnavailable;
 import dev.ponte.mapping.VendorJson;
@@ -136,11 +137,7 @@ public class NuvemshopMapper implements VendorMapper {
         return Contacts.email(order.contactEmail(), order.customer() == null ? null : order.customer().email());
     }
 
-    /** RD requires a SKU; products without one are identified by their variant, then their product. */
     private static String sku(NuvemshopOrder.Product product) {
-        if (product.sku() != null && !product.sku().isBlank()) {
-            return product.sku();
-        }
-        return product.variantId() != null ? product.variantId() : product.productId();
+        return Products.sku(product.sku(), product.variantId(), product.productId());
     }
 }

@@ -7,6 +7,7 @@ import dev.ponte.mapping.MappingResult;
 import dev.ponte.mapping.Money;
 import dev.ponte.mapping.OrderFunnel;
 import dev.ponte.mapping.PaymentMethods;
+import dev.ponte.mapping.Products;
 import dev.ponte.mapping.Signatures;
 import dev.ponte.mapping.VendorJson;
 import dev.ponte.mapping.VendorMapper;
@@ -152,12 +153,8 @@ public class ShopifyMapper implements VendorMapper {
         return name;
     }
 
-    /** RD requires a SKU; Shopify lines without one are identified by their variant, then their product. */
     private static String sku(ShopifyOrder.LineItem line) {
-        if (line.sku() != null && !line.sku().isBlank()) {
-            return line.sku();
-        }
-        return line.variantId() != null ? line.variantId() : line.productId();
+        return Products.sku(line.sku(), line.variantId(), line.productId());
     }
 
     private static OrderFunnel.Stage stageAtCreation(ShopifyOrder order) {

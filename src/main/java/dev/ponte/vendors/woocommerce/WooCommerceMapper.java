@@ -7,6 +7,7 @@ import dev.ponte.mapping.MappingResult;
 import dev.ponte.mapping.Money;
 import dev.ponte.mapping.OrderFunnel;
 import dev.ponte.mapping.PaymentMethods;
+import dev.ponte.mapping.Products;
 import dev.ponte.mapping.Signatures;
 import dev.ponte.mapping.VendorJson;
 import dev.ponte.mapping.VendorMapper;
@@ -152,12 +153,8 @@ public class WooCommerceMapper implements VendorMapper {
         return order.billing() == null ? null : Contacts.email(order.billing().email());
     }
 
-    /** RD requires a SKU; WooCommerce products without one are identified by their variation, then their product. */
     private static String sku(WooOrder.LineItem line) {
-        if (line.sku() != null && !line.sku().isBlank()) {
-            return line.sku();
-        }
-        return line.variationId() != null && !"0".equals(line.variationId()) ? line.variationId() : line.productId();
+        return Products.sku(line.sku(), line.variationId(), line.productId());
     }
 
     private static void requireId(WooOrder order) {
