@@ -19,6 +19,11 @@ public final class Money {
         }
     }
 
+    /** Amounts in cents, as VTEX sends them: 1160 → 11.60. */
+    public static BigDecimal cents(Long cents) {
+        return cents == null ? null : BigDecimal.valueOf(cents, 2);
+    }
+
     public static BigDecimal of(Number amount) {
         return amount == null ? null : new BigDecimal(amount.toString());
     }

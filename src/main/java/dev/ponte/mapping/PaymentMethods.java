@@ -48,7 +48,8 @@ public final class PaymentMethods {
             return null;
         }
         String m = Normalizer.normalize(method, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
-        if (m.contains("boleto") || m.contains("bank_slip") || m.contains("bankslip") || m.contains("ticket")) {
+        if (m.contains("boleto") || m.contains("bank_slip") || m.contains("bankslip") || m.contains("ticket")
+                || m.contains("bankinvoice")) {
             return INVOICE;
         }
         if (m.contains("pix")) {

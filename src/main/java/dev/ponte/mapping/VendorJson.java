@@ -20,13 +20,27 @@ public final class VendorJson {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
+    private static final ObjectMapper CAMEL = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
     private VendorJson() {
+    }
+
+    /** For vendors whose payloads are camelCase ({@code orderId}); records then need no annotations. */
+    public static <T> T readCamelCase(byte[] body, Class<T> type) {
+        return read(CAMEL, body, type);
     }
 
     /** Reads {@code body} into {@code type}, whose components are the snake_case fields of the payload. */
     public static <T> T read(byte[] body, Class<T> type) {
+        return read(SNAKE, body, type);
+    }
+
+    private static <T> T read(ObjectMapper mapper, byte[] body, Class<T> type) {
         try {
-            return SNAKE.readValue(body, type);
+            return mapper.readValue(body, type);
         } catch (JsonProcessingException e) {
             throw new MalformedPayload("The body is not a valid " + type.getSimpleName() + " payload: "
                     + e.getOriginalMessage());
