@@ -23,6 +23,9 @@ public class WireMockRd implements QuarkusTestResourceLifecycleManager {
     public static final String WOOCOMMERCE_SECRET = "wc-webhook-secret";
     public static final String NUVEMSHOP_SECRET = "nuvemshop-app-secret";
     public static final String NUVEMSHOP_TOKEN = "nuvemshop-store-token";
+    public static final String VTEX_HOOK_KEY = "vtex-hook-key";
+    public static final String VTEX_APP_KEY = "vtexappkey-ponte-TEST";
+    public static final String VTEX_APP_TOKEN = "vtex-app-token";
 
     private WireMockServer server;
     private boolean apiKeyOnly;
@@ -47,6 +50,10 @@ public class WireMockRd implements QuarkusTestResourceLifecycleManager {
                 Map.entry("ponte.vendors.nuvemshop.access-token", NUVEMSHOP_TOKEN),
                 // The same server stands in for the vendors' own APIs.
                 Map.entry("ponte.vendors.nuvemshop.api-url", server.baseUrl()),
+                Map.entry("ponte.vendors.vtex.secret", VTEX_HOOK_KEY),
+                Map.entry("ponte.vendors.vtex.app-key", VTEX_APP_KEY),
+                Map.entry("ponte.vendors.vtex.app-token", VTEX_APP_TOKEN),
+                Map.entry("ponte.vendors.vtex.api-url", server.baseUrl()),
                 Map.entry("ponte.dead-letters.dir", deadLetterDir()),
                 Map.entry("ponte.rd.url", server.baseUrl()),
                 Map.entry("ponte.rd.client-id", "client-id"),

@@ -1,0 +1,17 @@
+package dev.ponte.vendors.vtex;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** A VTEX orders hook notification: which order, which state it moved to, from which account. */
+public record VtexHook(
+        @JsonProperty("Domain") String domain,
+        @JsonProperty("OrderId") String orderId,
+        @JsonProperty("State") String state,
+        @JsonProperty("LastState") String lastState,
+        @JsonProperty("LastChange") String lastChange,
+        @JsonProperty("CurrentChange") String currentChange,
+        @JsonProperty("Origin") Origin origin) {
+
+    public record Origin(@JsonProperty("Account") String account, @JsonProperty("Key") String key) {
+    }
+}
