@@ -126,6 +126,17 @@ class ShopifyWebhookTest {
     }
 
     @Test
+    void aBodyOverTheLimitIs413BeforeAnythingElse() {
+        String huge = "{\"padding\":\"" + "x".repeat(1_100_000) + "\"}";
+        given().contentType("application/json").header("X-Shopify-Topic", "orders/create")
+                .header("X-Shopify-Hmac-Sha256", Signatures.base64(Signatures.Algorithm.SHA256, WireMockRd.SHOPIFY_SECRET,
+                        huge.getBytes(StandardCharsets.UTF_8)))
+                .body(huge).post("/webhooks/shopify")
+                .then().statusCode(413).body("errors[0].error_type", equalTo("PAYLOAD_TOO_LARGE"));
+        rd.verify(0, postRequestedFor(urlMatching("/platform/.*")));
+    }
+
+    @Test
     void aTopicPonteDoesNotMapIsAcknowledged() {
         shopify("products/update", "orders-create.json", UUID.randomUUID().toString()).post("/webhooks/shopify")
                 .then().statusCode(200).body("outcome", equalTo("ignored")).body("topic", equalTo("products/update"));
