@@ -1,5 +1,8 @@
 package dev.ponte.delivery;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * Remembers which deliveries were already handled, so a vendor's redelivery, a replay or a
  * concurrent copy never reaches RD twice. A key is claimed before delivery, completed once RD
@@ -26,4 +29,13 @@ public interface DedupeStore {
 
     /** Delivery failed or was parked: the key is free again. */
     void release(String key);
+
+    /**
+     * Keeps a small fact under {@code key} for {@code ttl}, in the same store so it is shared as
+     * dedupe keys are (e.g. which email a phone number belongs to).
+     */
+    void remember(String key, String value, Duration ttl);
+
+    /** What {@link #remember} kept under {@code key}, if it has not expired. */
+    Optional<String> recall(String key);
 }

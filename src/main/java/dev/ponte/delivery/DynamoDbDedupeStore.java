@@ -3,6 +3,7 @@ package dev.ponte.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -70,6 +71,26 @@ public final class DynamoDbDedupeStore implements DedupeStore {
     @Override
     public void release(String key) {
         dynamo.deleteItem(delete -> delete.tableName(table).key(Map.of(KEY, s(key))));
+    }
+
+    @Override
+    public void remember(String key, String value, Duration ttl) {
+        long expires = clock.instant().plus(ttl).getEpochSecond();
+        dynamo.putItem(put -> put.tableName(table).item(Map.of(KEY, s(key), STATE, s("fact"), RESULT, s(value),
+                EXPIRES_AT, n(expires))));
+    }
+
+    @Override
+    public Optional<String> recall(String key) {
+        GetItemResponse item = dynamo.getItem(get -> get.tableName(table).key(Map.of(KEY, s(key))));
+        if (!item.hasItem() || item.item().get(RESULT) == null) {
+            return Optional.empty();
+        }
+        AttributeValue expires = item.item().get(EXPIRES_AT);
+        if (expires != null && Long.parseLong(expires.n()) < clock.instant().getEpochSecond()) {
+            return Optional.empty();
+        }
+        return Optional.of(item.item().get(RESULT).s());
     }
 
     private static AttributeValue s(String value) {

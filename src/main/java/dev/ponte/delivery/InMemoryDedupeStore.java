@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Keys in this process's memory: right for one server, a laptop and tests; lost on restart. */
@@ -46,5 +47,17 @@ public final class InMemoryDedupeStore implements DedupeStore {
     @Override
     public void release(String key) {
         entries.remove(key);
+    }
+
+    @Override
+    public void remember(String key, String value, Duration ttl) {
+        entries.put(key, new Entry(true, value, clock.instant().plus(ttl)));
+    }
+
+    @Override
+    public Optional<String> recall(String key) {
+        Entry entry = entries.get(key);
+        return entry == null || !entry.expiresAt().isAfter(clock.instant()) ? Optional.empty()
+                : Optional.ofNullable(entry.result());
     }
 }

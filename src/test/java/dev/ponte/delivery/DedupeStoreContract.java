@@ -73,6 +73,16 @@ abstract class DedupeStoreContract {
     }
 
     @Test
+    void aRememberedFactIsRecalledUntilItExpires() {
+        String key = "contact-phone:+55" + UUID.randomUUID();
+        assertThat(store().recall(key)).isEmpty();
+        store().remember(key, "maria@example.com", Duration.ofDays(365));
+        assertThat(store().recall(key)).contains("maria@example.com");
+        clock.advance(Duration.ofDays(366));
+        assertThat(store().recall(key)).isEmpty();
+    }
+
+    @Test
     void ofEightConcurrentClaimsExactlyOneWins() throws Exception {
         String key = key();
         ExecutorService pool = Executors.newFixedThreadPool(8);

@@ -1,0 +1,68 @@
+package dev.ponte.delivery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ponte.rd.events.RdEvent;
+import dev.ponte.rd.events.RdJson;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which email a phone number belongs to, learned from the events Ponte delivered that carried
+ * both (chats, conversions, calls). Telephony sends only numbers; this is how a later call finds
+ * its contact. Kept in the dedupe store, so every instance shares it.
+ */
+@ApplicationScoped
+public class ContactDirectory {
+
+    /** Long enough for the next call from a lead; short enough that a reassigned number fades. */
+    static final Duration KEEP = Duration.ofDays(365);
+    private static final List<String> PHONE_FIELDS = List.of("personal_phone", "mobile_phone");
+
+    private final DedupeStore store;
+
+    @Inject
+    public ContactDirectory(DedupeStore store) {
+        this.store = store;
+    }
+
+    public Optional<String> emailFor(String e164Phone) {
+        if (e164Phone == null) {
+            return Optional.empty();
+        }
+        try {
+            return store.recall(key(e164Phone));
+        } catch (RuntimeException e) {
+            Log.warnf(e, "could not look up the contact directory");
+            return Optional.empty();
+        }
+    }
+
+    /** Learns the phone numbers of delivered events that also name an email. */
+    public void learn(List<RdEvent> events) {
+        for (RdEvent event : events) {
+            String email = event.payload().email();
+            if (email == null) {
+                continue;
+            }
+            JsonNode payload = RdJson.tree(event).path("payload");
+            for (String field : PHONE_FIELDS) {
+                String phone = dev.ponte.mapping.Contacts.phone(payload.path(field).asText(null));
+                if (phone != null) {
+                    try {
+                        store.remember(key(phone), email, KEEP);
+                    } catch (RuntimeException e) {
+                        Log.warnf(e, "could not record a phone number in the contact directory");
+                    }
+                }
+            }
+        }
+    }
+
+    private static String key(String e164Phone) {
+        return "contact-phone:" + e164Phone;
+    }
+}
