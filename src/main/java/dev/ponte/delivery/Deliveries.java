@@ -11,6 +11,7 @@ import dev.ponte.rd.events.RdJson;
 import dev.ponte.rd.validation.EventValidator;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -37,11 +38,14 @@ public class Deliveries {
     private final DeliveryConfig config;
     private final QueueConfig queue;
     private final AwsClients aws;
+    private final ContactDirectory contacts;
+    private final Instance<Remapping> remapping;
     private final Clock clock;
 
     @Inject
     public Deliveries(DedupeStore dedupe, DeadLetterStore deadLetters, RdGateway gateway, RdDelivery batches,
-            DeliveryConfig config, QueueConfig queue, AwsClients aws, Clock clock) {
+            DeliveryConfig config, QueueConfig queue, AwsClients aws, ContactDirectory contacts,
+            Instance<Remapping> remapping, Clock clock) {
         this.dedupe = dedupe;
         this.deadLetters = deadLetters;
         this.gateway = gateway;
@@ -49,6 +53,8 @@ public class Deliveries {
         this.config = config;
         this.queue = queue;
         this.aws = aws;
+        this.contacts = contacts;
+        this.remapping = remapping;
         this.clock = clock;
     }
 
@@ -66,9 +72,25 @@ public class Deliveries {
         Attempt attempt = attempt(delivery);
         if (attempt.answer() != null) {
             complete(key, attempt.answer());
+            contacts.learn(delivery.events());
             return new Receipt.Delivered(attempt.answer(), attempt.attempts());
         }
         return park(delivery, key, attempt.reason(), attempt.attempts(), attempt.undelivered());
+    }
+
+    /**
+     * A genuine delivery that could not even be mapped (its contact is unknown): parked with the
+     * raw request, for an operator to see and replay once the cause is fixed.
+     */
+    public Receipt parkUnmapped(Delivery delivery, String reason) {
+        String key = delivery.dedupeKey();
+        if (key != null) {
+            DedupeStore.Claim claim = dedupe.claim(key);
+            if (!claim.won()) {
+                return new Receipt.Duplicate(claim.inProgress(), claim.result());
+            }
+        }
+        return park(delivery, key, reason, 0, List.of());
     }
 
     /**
@@ -121,6 +143,16 @@ public class Deliveries {
     /** Tries a dead letter again; it leaves the store once delivered or found already delivered. */
     public ReplayOutcome replay(DeadLetter letter) {
         List<RdEvent> events = letter.events().stream().map(RdJson::event).toList();
+        if (events.isEmpty()) {
+            // Parked before it could be mapped: map the stored request again, with what is known now.
+            Remapping.Remapped remapped = remapping.isResolvable() ? remapping.get().remap(letter)
+                    : new Remapping.Remapped(List.of(), "Nothing can map parked requests again.");
+            if (remapped.events().isEmpty()) {
+                deadLetters.update(letter.failedAgain(remapped.reason(), 0, now()));
+                return ReplayOutcome.STILL_FAILING;
+            }
+            events = remapped.events();
+        }
         Delivery delivery = new Delivery(letter.source(), letter.deliveryId(), events, letter.request());
         String key = delivery.dedupeKey();
         if (key != null) {
@@ -190,6 +222,12 @@ public class Deliveries {
             return refused.message();
         }
         return "RD unavailable: " + ((RdOutcome.Unavailable) outcome).reason();
+    }
+
+    /** Delivered by the queue worker: recorded like a direct delivery. */
+    void delivered(Delivery delivery, JsonNode answer) {
+        complete(delivery.dedupeKey(), answer);
+        contacts.learn(delivery.events());
     }
 
     void complete(String key, JsonNode answer) {

@@ -168,7 +168,7 @@ public class QueueWorker {
                 JsonNode uuid = uuids.path(at++);
                 events.add(uuid.isMissingNode() ? RdJson.mapper().nullNode() : uuid);
             }
-            deliveries.complete(item.delivery().dedupeKey(), own);
+            deliveries.delivered(item.delivery(), own);
         }
     }
 

@@ -26,6 +26,13 @@ public sealed interface MappingResult {
         }
     }
 
+    /**
+     * A genuine delivery that cannot become RD events yet (no email for a phone number, say).
+     * It is parked with its raw request and this reason, so it is seen and can be mapped again.
+     */
+    record Unresolved(String topic, String deliveryId, String reason) implements MappingResult {
+    }
+
     /** A topic this mapper does not turn into events: acknowledged, so the vendor keeps the endpoint. */
     record Ignored(String topic, String why) implements MappingResult {
     }

@@ -8,10 +8,11 @@ import java.util.TreeMap;
 
 /**
  * One delivery from a vendor, exactly as it arrived: the raw body bytes (signatures are
- * computed over them), headers looked up without regard to case, and the query parameters.
+ * computed over them), headers looked up without regard to case, the query parameters, and the
+ * full URL the vendor called (behind a gateway, from {@code PONTE_PUBLIC_URL}; some vendors sign it).
  */
 public record Webhook(String vendor, String path, String query, Map<String, String> headers,
-        Map<String, List<String>> queryParameters, byte[] body, Instant receivedAt) {
+        Map<String, List<String>> queryParameters, byte[] body, Instant receivedAt, String calledUrl) {
 
     public Webhook {
         Map<String, String> caseless = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);

@@ -12,6 +12,12 @@ public interface EdgeConfig {
     /** {@code PONTE_API_TOKEN}: the bearer token for {@code /events} and {@code /admin}; unset closes them. */
     Optional<String> apiToken();
 
+    /**
+     * {@code PONTE_PUBLIC_URL}: the base URL vendors call (e.g. the API Gateway stage URL). Some
+     * vendors sign the URL itself, and behind a gateway the request's own URL differs.
+     */
+    Optional<String> publicUrl();
+
     /** {@code PONTE_MAX_BODY_SIZE}: larger requests are refused with 413 before being parsed. */
     @WithDefault("1M")
     MemorySize maxBodySize();

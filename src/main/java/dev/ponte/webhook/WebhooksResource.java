@@ -54,6 +54,9 @@ public class WebhooksResource {
     @Inject
     Clock clock;
 
+    @Inject
+    EdgeConfig edge;
+
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
@@ -64,8 +67,12 @@ public class WebhooksResource {
         bodies.limit(body);
         Map<String, String> firstValues = new HashMap<>();
         headers.getRequestHeaders().forEach((name, values) -> firstValues.put(name, values.isEmpty() ? "" : values.get(0)));
-        Webhook webhook = new Webhook(vendor, uri.getPath(), uri.getRequestUri().getRawQuery(), firstValues,
-                uri.getQueryParameters(), body, clock.instant());
+        String query = uri.getRequestUri().getRawQuery();
+        String called = edge.publicUrl().filter(u -> !u.isBlank())
+                .map(base -> stripSlash(base) + uri.getPath() + (query == null ? "" : "?" + query))
+                .orElse(uri.getRequestUri().toString());
+        Webhook webhook = new Webhook(vendor, uri.getPath(), query, firstValues, uri.getQueryParameters(), body,
+                clock.instant(), called);
 
         Verification verification = mapper.verify(webhook);
         if (!verification.genuine()) {
@@ -86,6 +93,11 @@ public class WebhooksResource {
             log.webhook(reply.topic(), null);
             log.outcome("answered", 0);
             return Response.status(reply.status()).type(reply.contentType()).entity(reply.body()).build();
+        }
+        if (result instanceof MappingResult.Unresolved unresolved) {
+            log.webhook(unresolved.topic(), unresolved.deliveryId());
+            return respond(deliveries.parkUnmapped(new Delivery(vendor, unresolved.deliveryId(), List.of(),
+                    DeadLetter.StoredRequest.of(webhook.path(), query, webhook.headers(), body)), unresolved.reason()), 0);
         }
         if (result instanceof MappingResult.Ignored ignored) {
             log.webhook(ignored.topic(), null);
@@ -156,6 +168,10 @@ public class WebhooksResource {
         Receipt.Failed failed = (Receipt.Failed) receipt;
         log.outcome("failed", 0);
         throw EdgeRefusal.of(503, "NOT_DELIVERED", failed.reason() + " Send it again.");
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     private static ObjectNode answer(String outcome) {

@@ -13,6 +13,7 @@ public final class Webhooks {
 
     public static Webhook of(String vendor, Map<String, String> headers, String body) {
         return new Webhook(vendor, "/webhooks/" + vendor, null, headers, Map.of(),
-                body.getBytes(StandardCharsets.UTF_8), Instant.parse("2026-11-27T12:00:00Z"));
+                body.getBytes(StandardCharsets.UTF_8), Instant.parse("2026-11-27T12:00:00Z"),
+                "https://ponte.example/webhooks/" + vendor);
     }
 }

@@ -24,6 +24,8 @@ public class WireMockRd implements QuarkusTestResourceLifecycleManager {
     public static final String NUVEMSHOP_SECRET = "nuvemshop-app-secret";
     public static final String NUVEMSHOP_TOKEN = "nuvemshop-store-token";
     public static final String VTEX_HOOK_KEY = "vtex-hook-key";
+    public static final String TWILIO_TOKEN = "twilio-auth-token";
+    public static final String PUBLIC_URL = "https://ponte.example.com";
     public static final String VTEX_APP_KEY = "vtexappkey-ponte-TEST";
     public static final String VTEX_APP_TOKEN = "vtex-app-token";
 
@@ -54,6 +56,8 @@ public class WireMockRd implements QuarkusTestResourceLifecycleManager {
                 Map.entry("ponte.vendors.vtex.app-key", VTEX_APP_KEY),
                 Map.entry("ponte.vendors.vtex.app-token", VTEX_APP_TOKEN),
                 Map.entry("ponte.vendors.vtex.api-url", server.baseUrl()),
+                Map.entry("ponte.vendors.twilio.secret", TWILIO_TOKEN),
+                Map.entry("ponte.public-url", PUBLIC_URL),
                 Map.entry("ponte.dead-letters.dir", deadLetterDir()),
                 Map.entry("ponte.rd.url", server.baseUrl()),
                 Map.entry("ponte.rd.client-id", "client-id"),
