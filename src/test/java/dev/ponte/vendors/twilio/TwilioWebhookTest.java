@@ -1,0 +1,102 @@
+package dev.ponte.vendors.twilio;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static dev.ponte.testing.RdStubs.EVENTS;
+import static dev.ponte.testing.RdStubs.accepted;
+import static dev.ponte.testing.RdStubs.operator;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.ponte.delivery.DeadLetterStore;
+import dev.ponte.delivery.Deliveries;
+import dev.ponte.delivery.Delivery;
+import dev.ponte.mapping.FormBody;
+import dev.ponte.rd.events.ConversionPayload;
+import dev.ponte.rd.events.RdEvent;
+import dev.ponte.testing.Fixtures;
+import dev.ponte.testing.InjectRd;
+import dev.ponte.testing.RdStubs;
+import dev.ponte.testing.WireMockRd;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Twilio over real HTTP: form-encoded, signed over PONTE_PUBLIC_URL, into a WireMock RD. */
+@QuarkusTest
+@WithTestResource(WireMockRd.class)
+class TwilioWebhookTest {
+
+    static final String BODY = Fixtures.text("vendors/twilio/status-callback-completed.form");
+
+    @InjectRd
+    WireMockServer rd;
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
+    @Inject
+    DeadLetterStore deadLetters;
+
+    @Inject
+    Deliveries deliveries;
+
+    @BeforeEach
+    void fresh() {
+        RdStubs.reset(rd);
+        breakers.resetAll();
+        deadLetters.list(1_000).forEach(letter -> deadLetters.remove(letter.id()));
+        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(accepted("call-1")));
+    }
+
+    static io.restassured.response.Response twilio(String pathAndQuery, String body) {
+        String signature = TwilioSignature.of(WireMockRd.TWILIO_TOKEN, WireMockRd.PUBLIC_URL + pathAndQuery, FormBody.parse(body));
+        // Sent verbatim: Twilio calls the URL exactly as configured, and signs that.
+        return given().urlEncodingEnabled(false).contentType("application/x-www-form-urlencoded; charset=UTF-8").header("X-Twilio-Signature", signature)
+                .body(body).post(pathAndQuery);
+    }
+
+    @Test
+    void aCompletedCallReachesRdWithTheEmailOnTheUrl() {
+        twilio("/webhooks/twilio?email=lead@example.com.br", BODY).then().statusCode(200)
+                .body("outcome", equalTo("delivered"));
+
+        rd.verify(1, postRequestedFor(urlEqualTo(EVENTS)).withRequestBody(equalToJson(
+                Fixtures.json("vendors/twilio/status-callback-completed.expected.json").get(0).toString())));
+    }
+
+    @Test
+    void aCallNobodyKnowsWaitsAsADeadLetterUntilTheNumberIsLearned() {
+        twilio("/webhooks/twilio", BODY.replace("CAbe982f58915a2def4cf7aaa1f1766236", "CAunknown0000000000000000000000001"))
+                .then().statusCode(200).body("outcome", equalTo("parked"))
+                .body("reason", startsWith("No email for +551135892112"));
+        rd.verify(0, postRequestedFor(urlEqualTo(EVENTS)));
+
+        // Later the lead converts on a form that asks for the phone: Ponte learns the number.
+        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(accepted("conversion")));
+        deliveries.deliver(new Delivery("forms", "f-1", List.of(RdEvent.of(new ConversionPayload("contato", "Lead",
+                "lead@example.com.br", null, null, null, null, "+55 11 3589-2112", null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null))), null));
+        rd.resetRequests();
+
+        operator().post("/admin/dead-letters/replay").then().statusCode(200).body("delivered", equalTo(1));
+        rd.verify(1, postRequestedFor(urlEqualTo(EVENTS)).withRequestBody(
+                com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.payload.email", com.github.tomakehurst.wiremock.client.WireMock.equalTo("lead@example.com.br"))));
+    }
+
+    @Test
+    void aSignatureOverAnotherUrlIsRefused() {
+        given().contentType("application/x-www-form-urlencoded").header("X-Twilio-Signature",
+                TwilioSignature.of(WireMockRd.TWILIO_TOKEN, "http://localhost/webhooks/twilio", FormBody.parse(BODY)))
+                .body(BODY).post("/webhooks/twilio").then().statusCode(401);
+        rd.verify(0, postRequestedFor(urlEqualTo(EVENTS)));
+    }
+}
