@@ -1,5 +1,6 @@
 package dev.ponte.delivery;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Base64;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.TreeMap;
  * Events that could not be delivered, parked with everything needed to try again: the events
  * as mapped, the original request (to map it again after a fix), why it failed and how often.
  */
+@RegisterForReflection
 public record DeadLetter(
         String id,
         String source,
@@ -24,6 +26,7 @@ public record DeadLetter(
         StoredRequest request) {
 
     /** The request as it arrived, minus credentials: enough to map it again. */
+    @RegisterForReflection
     public record StoredRequest(String path, String query, Map<String, String> headers, String bodyBase64) {
 
         /** Headers that prove who the caller is, never stored: a dead letter must not leak them. */

@@ -1,11 +1,13 @@
 package dev.ponte.delivery;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ponte.rd.events.RdEvent;
 import dev.ponte.rd.events.RdJson;
 import java.util.List;
 
 /** A {@link Delivery} as a queue message: mapped and validated, waiting for the worker. */
+@RegisterForReflection
 public record QueuedDelivery(String source, String deliveryId, List<JsonNode> events,
         DeadLetter.StoredRequest request, String queuedAt) {
 

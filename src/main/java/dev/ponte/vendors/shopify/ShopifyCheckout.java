@@ -1,8 +1,10 @@
 package dev.ponte.vendors.shopify;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
 /** The parts of Shopify's checkout payload (checkouts/create, checkouts/update) that RD's cart events need. */
+@RegisterForReflection
 public record ShopifyCheckout(
         String id,
         String token,

@@ -1,8 +1,10 @@
 package dev.ponte.vendors.shopify;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
 /** The parts of Shopify's order payload (orders/* topics) that RD's events need. */
+@RegisterForReflection
 public record ShopifyOrder(
         String id,
         String name,
@@ -19,12 +21,15 @@ public record ShopifyOrder(
         Address billingAddress,
         List<LineItem> lineItems) {
 
+    @RegisterForReflection
     public record Customer(String id, String email, String firstName, String lastName, String phone) {
     }
 
+    @RegisterForReflection
     public record Address(String firstName, String lastName, String name, String phone) {
     }
 
+    @RegisterForReflection
     public record LineItem(String id, String productId, String variantId, String sku, Integer quantity, String title) {
     }
 }

@@ -1,8 +1,10 @@
 package dev.ponte.vendors.vtex;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** A VTEX orders hook notification: which order, which state it moved to, from which account. */
+@RegisterForReflection
 public record VtexHook(
         @JsonProperty("Domain") String domain,
         @JsonProperty("OrderId") String orderId,
@@ -12,6 +14,7 @@ public record VtexHook(
         @JsonProperty("CurrentChange") String currentChange,
         @JsonProperty("Origin") Origin origin) {
 
+    @RegisterForReflection
     public record Origin(@JsonProperty("Account") String account, @JsonProperty("Key") String key) {
     }
 }
