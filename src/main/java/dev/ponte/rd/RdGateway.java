@@ -28,6 +28,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @ApplicationScoped
 public class RdGateway {
 
+    private static final org.jboss.logging.Logger RATE_LIMITS = org.jboss.logging.Logger.getLogger("ponte.rd");
+
     private final RdApi api;
     private final RdAccessTokens tokens;
     private final RdCircuit circuit;
@@ -100,6 +102,9 @@ public class RdGateway {
                     }
                     reason = "RD is rate limiting (HTTP 429)";
                     wait = RetryAfter.parse(response.getHeaderString("Retry-After"), clock);
+                    // One structured line per 429: the monitoring stack counts them (infra/monitoring.yaml).
+                    RATE_LIMITS.warnf("{\"rd\":\"rate_limited\",\"attempt\":%s,\"retry_after_ms\":%s}",
+                            attempts, wait == null ? "null" : String.valueOf(wait.toMillis()));
                 }
             } catch (RdCircuit.RdServerError e) {
                 reason = e.getMessage();
