@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Cold start, measured: from process start to the first signed Shopify webhook delivered to a
+# local RD stand-in (a separate process), for the plain -Phttp jar, the jar with AppCDS (built by
+# Quarkus), and the jar with a JDK 25 AOT cache trained by one real webhook (-XX:AOTCacheOutput).
+# Five runs each; prints medians and peak RSS (VmHWM). Every run starts from the app's directory:
+# the CDS and AOT archives record the class path as the jar saw it.
+# Needs Temurin 25 (JDK25=..., default /usr/lib/jvm/temurin-25-jdk-amd64), python3, curl, openssl.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JDK25=${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
+RUNS=${RUNS:-5}
+OUT=target/bench/startup
+RD_PORT=18190
+APP_PORT=18191
+rm -rf "$OUT" && mkdir -p "$OUT"
+
+build() { # name, extra maven flags
+  JAVA_HOME=$JDK25 ./mvnw -B -q package -Phttp -DskipTests "${@:2}" > "$OUT/build-$1.log" 2>&1
+  cp -rp target/quarkus-app "$OUT/$1"
+}
+build plain
+build appcds -Dquarkus.package.jar.appcds.enabled=true
+cp -rp "$OUT/plain" "$OUT/aot"
+
+python3 bench/rd-standin.py $RD_PORT & RD_PID=$!
+trap 'kill $RD_PID 2>/dev/null || true' EXIT
+sleep 0.5
+
+body='{"id":1001,"name":"#1001","email":"maria@example.com","financial_status":"pending","total_price":"199.90","line_items":[{"product_id":1,"sku":"CAMISA-P","quantity":1}]}'
+signature=$(printf %s "$body" | openssl dgst -sha256 -hmac bench-secret -binary | base64)
+
+run() { # name, java flags...
+  local name=$1; shift
+  local start end pid
+  start=$(date +%s%N)
+  (cd "$OUT/$name" && exec env QUARKUS_HTTP_PORT=$APP_PORT PONTE_RD_URL=http://127.0.0.1:$RD_PORT \
+    PONTE_RD_CLIENT_ID=b PONTE_RD_CLIENT_SECRET=b PONTE_RD_REFRESH_TOKEN=b PONTE_API_TOKEN=b \
+    PONTE_VENDORS_SHOPIFY_SECRET=bench-secret PONTE_DEAD_LETTERS_DIR=dead-letters \
+    "$JDK25/bin/java" "$@" -jar quarkus-run.jar > "../run-$name.log" 2>&1) &
+  pid=$!
+  until curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$APP_PORT/webhooks/shopify" \
+      -H 'Content-Type: application/json' -H 'X-Shopify-Topic: orders/create' \
+      -H "X-Shopify-Webhook-Id: $RANDOM$RANDOM" -H "X-Shopify-Hmac-Sha256: $signature" -d "$body" | grep -q 200; do
+    sleep 0.005
+  done
+  end=$(date +%s%N)
+  local rss
+  rss=$(awk '/VmHWM/ {print $2}' /proc/$pid/status)
+  kill $pid; wait $pid 2>/dev/null || true
+  echo "$(( (end - start) / 1000000 )) $rss"
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+# Train the AOT cache: one run serving one webhook, written when the JVM exits.
+run aot -XX:AOTCacheOutput=app.aot > /dev/null
+for _ in $(seq 50); do [ -f "$OUT/aot/app.aot" ] && break; sleep 0.2; done
+
+printf '| build | first webhook delivered, median ms (%s runs) | peak RSS, median MB |\n|---|---|---|\n' "$RUNS" | tee "$OUT/results.md"
+for variant in plain appcds aot; do
+  flags=()
+  [ "$variant" = appcds ] && flags=(-XX:SharedArchiveFile=app-cds.jsa)
+  [ "$variant" = aot ] && flags=(-XX:AOTCache=app.aot)
+  : > "$OUT/$variant.txt"
+  for _ in $(seq "$RUNS"); do run "$variant" "${flags[@]}" >> "$OUT/$variant.txt"; done
+  ms=$(cut -d' ' -f1 "$OUT/$variant.txt" | median)
+  mb=$(( $(cut -d' ' -f2 "$OUT/$variant.txt" | median) / 1024 ))
+  echo "| $variant | $ms | $mb |" | tee -a "$OUT/results.md"
+done
