@@ -18,4 +18,12 @@ public interface DeadLetterStore {
     void update(DeadLetter letter);
 
     void remove(String id);
+
+    /**
+     * Why parking would fail right now, if this store can tell without a remote call; a
+     * readiness probe asks it on every tick, so it must stay cheap.
+     */
+    default Optional<String> cannotPark() {
+        return Optional.empty();
+    }
 }

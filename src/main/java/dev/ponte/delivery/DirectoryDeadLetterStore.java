@@ -30,6 +30,17 @@ public final class DirectoryDeadLetterStore implements DeadLetterStore {
     }
 
     @Override
+    public Optional<String> cannotPark() {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.of("cannot create " + dir.toAbsolutePath() + ": " + e.getMessage());
+        }
+        return Files.isWritable(dir) ? Optional.empty()
+                : Optional.of(dir.toAbsolutePath() + " is not writable");
+    }
+
+    @Override
     public List<DeadLetter> list(int max) {
         if (!Files.isDirectory(dir)) {
             return List.of();
