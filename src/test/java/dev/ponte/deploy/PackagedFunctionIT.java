@@ -7,9 +7,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.ponte.testing.RdStubs.BATCH;
+import static dev.ponte.testing.RdStubs.batchAccepted;
 import static dev.ponte.testing.RdStubs.EVENTS;
 import static dev.ponte.testing.RdStubs.accepted;
-import static dev.ponte.testing.RdStubs.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,8 +50,7 @@ class PackagedFunctionIT {
         rd = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
         rd.start();
         WireMockRd.stubToken(rd, WireMockRd.ACCESS_TOKEN, 86_400);
-        rd.stubFor(post(urlEqualTo(BATCH)).willReturn(json(200, "{\"event_batch_uuid\":\"b-1\",\"events\":["
-                + "{\"event_uuid\":\"1\"},{\"event_uuid\":\"2\"},{\"event_uuid\":\"3\"},{\"event_uuid\":\"4\"}]}")));
+        rd.stubFor(post(urlEqualTo(BATCH)).willReturn(batchAccepted(4)));
         rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(accepted("sale-1")));
         function = PackagedFunction.start("ponte-ingress", HANDLER, Map.of(
                 "PONTE_RD_URL", rd.baseUrl(),

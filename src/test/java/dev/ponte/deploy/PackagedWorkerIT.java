@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.ponte.testing.RdStubs.BATCH;
+import static dev.ponte.testing.RdStubs.batchAccepted;
 import static dev.ponte.testing.RdStubs.EVENTS;
 import static dev.ponte.testing.RdStubs.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,8 +85,7 @@ class PackagedWorkerIT {
     @Order(1)
     void aQueuedOrderReachesRdInOneBatchAndNothingComesBack() throws Exception {
         freshRd();
-        rd.stubFor(post(urlEqualTo(BATCH)).willReturn(json(200, "{\"event_batch_uuid\":\"b-1\",\"events\":["
-                + "{\"event_uuid\":\"1\"},{\"event_uuid\":\"2\"},{\"event_uuid\":\"3\"},{\"event_uuid\":\"4\"}]}")));
+        rd.stubFor(post(urlEqualTo(BATCH)).willReturn(batchAccepted(4)));
 
         JsonNode answer = invoke(record("m-1", queued("shopify-1", "vendors/shopify/orders-create.expected.json")));
 

@@ -40,6 +40,15 @@ public final class RdStubs {
         return json(200, "{\"event_uuid\":\"" + uuid + "\"}");
     }
 
+    /** RD's answer to a batch it took whole: uuids "1" to "n", in request order. */
+    public static ResponseDefinitionBuilder batchAccepted(int n) {
+        StringBuilder events = new StringBuilder();
+        for (int i = 1; i <= n; i++) {
+            events.append(i > 1 ? "," : "").append("{\"event_uuid\":\"").append(i).append("\"}");
+        }
+        return json(200, "{\"event_batch_uuid\":\"b-1\",\"events\":[" + events + "]}");
+    }
+
     public static void acceptEvents(WireMockServer rd) {
         rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(accepted("5408c5a3-4711-4f2e-8d0b-13407a3e30f3")));
     }

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static dev.ponte.testing.RdStubs.BATCH;
+import static dev.ponte.testing.RdStubs.batchAccepted;
 import static dev.ponte.testing.RdStubs.EVENTS;
 import static dev.ponte.testing.RdStubs.accepted;
 import static dev.ponte.testing.RdStubs.json;
@@ -49,8 +50,7 @@ class ShopifyWebhookTest {
         RdStubs.reset(rd);
         breakers.resetAll();
         deadLetters.list(1_000).forEach(letter -> deadLetters.remove(letter.id()));
-        rd.stubFor(post(urlEqualTo(BATCH)).willReturn(json(200, "{\"event_batch_uuid\":\"b-1\",\"events\":["
-                + "{\"event_uuid\":\"1\"},{\"event_uuid\":\"2\"},{\"event_uuid\":\"3\"},{\"event_uuid\":\"4\"}]}")));
+        rd.stubFor(post(urlEqualTo(BATCH)).willReturn(batchAccepted(4)));
         rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(accepted("sale-1")));
     }
 
