@@ -150,7 +150,7 @@ class TemplateTest {
     }
 
     @Test
-    void secretsComeFromSecretsManagerAndEveryVariableIsOnePonteReads() {
+    void secretsComeFromSecretsManagerAndEveryVariableIsOnePonteReads() throws Exception {
         Map<String, Object> variables = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
                 ((Map<String, Object>) template.get("Globals")).get("Function")).get("Environment")).get("Variables");
         Set<String> read = ponteVariables();
@@ -161,17 +161,17 @@ class TemplateTest {
                         assertThat((String) sub.argument()).startsWith("{{resolve:secretsmanager:"));
             }
         }
+        // Every vendor Ponte maps can be given its secret on Lambda.
+        assertThat(variables.keySet()).containsAll(read.stream().filter(v -> v.matches("PONTE_VENDORS_[A-Z]+_SECRET")).toList());
     }
 
-    /** The environment names of every property Ponte's configuration mappings declare. */
-    private static Set<String> ponteVariables() {
+    /**
+     * The environment names of every property Ponte's configuration mappings declare: all of
+     * them, found in the compiled classes, so a new vendor's settings count without a list here.
+     */
+    private static Set<String> ponteVariables() throws Exception {
         Set<String> names = new HashSet<>();
-        for (Class<?> mapping : List.of(dev.ponte.rd.RdConfig.class, dev.ponte.webhook.EdgeConfig.class,
-                dev.ponte.delivery.DedupeConfig.class, dev.ponte.delivery.DeadLetterConfig.class,
-                dev.ponte.delivery.DeliveryConfig.class, dev.ponte.delivery.QueueConfig.class,
-                dev.ponte.sandbox.SandboxConfig.class, dev.ponte.vendors.shopify.ShopifyConfig.class,
-                dev.ponte.vendors.woocommerce.WooCommerceConfig.class, dev.ponte.vendors.nuvemshop.NuvemshopConfig.class,
-                dev.ponte.vendors.vtex.VtexConfig.class, dev.ponte.vendors.twilio.TwilioConfig.class)) {
+        for (Class<?> mapping : configMappings()) {
             String prefix = mapping.getAnnotation(ConfigMapping.class).prefix();
             for (Method method : mapping.getMethods()) {
                 if (method.getParameterCount() == 0 && !method.isDefault() && !java.lang.reflect.Modifier.isStatic(method.getModifiers())) {
@@ -182,6 +182,23 @@ class TemplateTest {
             }
         }
         return names;
+    }
+
+    private static List<Class<?>> configMappings() throws Exception {
+        java.nio.file.Path classes = java.nio.file.Path.of(dev.ponte.rd.RdConfig.class.getProtectionDomain().getCodeSource()
+                .getLocation().toURI());
+        List<Class<?>> mappings = new java.util.ArrayList<>();
+        try (var files = java.nio.file.Files.walk(classes.resolve("dev/ponte"))) {
+            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name = classes.relativize(file).toString().replace(java.io.File.separatorChar, '.').replaceAll("\\.class$", "");
+                Class<?> type = Class.forName(name, false, TemplateTest.class.getClassLoader());
+                if (type.isAnnotationPresent(ConfigMapping.class)) {
+                    mappings.add(type);
+                }
+            }
+        }
+        assertThat(mappings).as("configuration mappings found").hasSizeGreaterThan(10);
+        return mappings;
     }
 
     private static String kebab(String camel) {
