@@ -1,0 +1,17 @@
+package dev.ponte.vendors.jivochat;
+
+import dev.ponte.mapping.VendorSettings;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * JivoChat signs nothing: the webhook URL is the secret. {@code PONTE_VENDORS_JIVOCHAT_SECRET} is
+ * the token the URL carries ({@code /webhooks/jivochat?token=...}).
+ */
+@ConfigMapping(prefix = "ponte.vendors.jivochat")
+public interface JivoChatConfig extends VendorSettings {
+
+    /** {@code PONTE_VENDORS_JIVOCHAT_CONVERSION_IDENTIFIER}: the RD conversion an offline message becomes. */
+    @WithDefault("jivochat-offline-message")
+    String conversionIdentifier();
+}

@@ -1,0 +1,141 @@
+package dev.ponte.vendors.jivochat;
+
+import dev.ponte.mapping.ContactResolver;
+import dev.ponte.mapping.Contacts;
+import dev.ponte.mapping.LegalBases;
+import dev.ponte.mapping.MalformedPayload;
+import dev.ponte.mapping.MappingResult;
+import dev.ponte.mapping.VendorJson;
+import dev.ponte.mapping.VendorMapper;
+import dev.ponte.mapping.Verification;
+import dev.ponte.mapping.Webhook;
+import dev.ponte.rd.events.ChatFinishedPayload;
+import dev.ponte.rd.events.ChatStartedPayload;
+import dev.ponte.rd.events.ConversionPayload;
+import dev.ponte.rd.events.RdEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * JivoChat: an accepted chat becomes CHAT_STARTED, a finished one CHAT_FINISHED with its
+ * transcript, a message left on the offline form a CONVERSION carrying the visit's UTM data.
+ * JivoChat proves nothing about itself except knowing the URL, so the URL carries a token.
+ */
+@ApplicationScoped
+public class JivoChatMapper implements VendorMapper {
+
+    static final String CHAT_TYPE = "JivoChat";
+
+    private final JivoChatConfig config;
+    private final ContactResolver contacts;
+
+    @Inject
+    public JivoChatMapper(JivoChatConfig config, ContactResolver contacts) {
+        this.config = config;
+        this.contacts = contacts;
+    }
+
+    @Override
+    public String vendor() {
+        return "jivochat";
+    }
+
+    @Override
+    public Verification verify(Webhook webhook) {
+        if (config.secret().isEmpty()) {
+            return Verification.refused("PONTE_VENDORS_JIVOCHAT_SECRET is not set, so no JivoChat request can be verified.");
+        }
+        String token = webhook.queryParameter("token");
+        if (token == null) {
+            return Verification.refused("The token parameter is missing: configure JivoChat to call /webhooks/jivochat?token=<PONTE_VENDORS_JIVOCHAT_SECRET>.");
+        }
+        return MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), config.secret().get().getBytes(StandardCharsets.UTF_8))
+                ? Verification.GENUINE
+                : Verification.refused("The token parameter is not PONTE_VENDORS_JIVOCHAT_SECRET.");
+    }
+
+    @Override
+    public MappingResult map(Webhook webhook) {
+        JivoEvent event = VendorJson.read(webhook.body(), JivoEvent.class);
+        String name = event.eventName();
+        if (name == null) {
+            throw new MalformedPayload("A JivoChat webhook carries event_name.", "$.event_name");
+        }
+        return switch (name) {
+            case "chat_accepted" -> chat(webhook, event, "accepted");
+            case "chat_finished" -> chat(webhook, event, "finished");
+            case "offline_message" -> offlineMessage(webhook, event);
+            default -> new MappingResult.Ignored(name, "JivoChat's " + name + " has no RD event.");
+        };
+    }
+
+    private MappingResult chat(Webhook webhook, JivoEvent event, String stage) {
+        if (event.chatId() == null) {
+            throw new MalformedPayload("A JivoChat chat event carries chat_id.", "$.chat_id");
+        }
+        String deliveryId = event.widgetId() + ":chat-" + event.chatId() + ":" + stage;
+        JivoEvent.Visitor visitor = Optional.ofNullable(event.visitor()).orElse(new JivoEvent.Visitor(null, null, null, null));
+        String phone = Contacts.phone(visitor.phone());
+        Optional<String> email = contacts.email(webhook, visitor.email(), phone);
+        if (email.isEmpty()) {
+            return unknownContact(event.eventName(), deliveryId, phone);
+        }
+        String subject = subject(event);
+        RdEvent rd = "accepted".equals(stage)
+                ? RdEvent.of(new ChatStartedPayload(subject, "online", CHAT_TYPE, null, null, blankToNull(visitor.name()),
+                        email.get(), null, phone, null, null, null, null, null, null, null, LegalBases.orDefault(List.of(), config)))
+                : RdEvent.of(new ChatFinishedPayload(subject, "finished", JivoTranscript.of(event), CHAT_TYPE, null, null,
+                        blankToNull(visitor.name()), email.get(), null, phone, null, null, null, null, null, null, null,
+                        LegalBases.orDefault(List.of(), config)));
+        return new MappingResult.Mapped(event.eventName(), deliveryId, List.of(rd));
+    }
+
+    private MappingResult offlineMessage(Webhook webhook, JivoEvent event) {
+        String id = event.offlineMessageId() != null ? event.offlineMessageId() : event.chatId();
+        if (id == null) {
+            throw new MalformedPayload("A JivoChat offline_message carries offline_message_id.", "$.offline_message_id");
+        }
+        String deliveryId = event.widgetId() + ":offline-" + id;
+        JivoEvent.Visitor visitor = Optional.ofNullable(event.visitor()).orElse(new JivoEvent.Visitor(null, null, null, null));
+        String phone = Contacts.phone(visitor.phone());
+        Optional<String> email = contacts.email(webhook, visitor.email(), phone);
+        if (email.isEmpty()) {
+            return unknownContact(event.eventName(), deliveryId, phone);
+        }
+        JivoEvent.Utm utm = event.session() == null || event.session().utmJson() == null
+                ? new JivoEvent.Utm(null, null, null, null, null) : event.session().utmJson();
+        return new MappingResult.Mapped(event.eventName(), deliveryId, List.of(RdEvent.of(new ConversionPayload(
+                config.conversionIdentifier(), blankToNull(visitor.name()), email.get(), null, null, null, null, phone, null,
+                null, null, null, null, null, null, null, null, blankToNull(utm.source()), blankToNull(utm.medium()),
+                blankToNull(utm.campaign()), blankToNull(utm.term()), null, null, LegalBases.orDefault(List.of(), config),
+                Map.of()))));
+    }
+
+    /** A visitor who left a phone number may be known later; one who left nothing never will be. */
+    private static MappingResult unknownContact(String topic, String deliveryId, String phone) {
+        if (phone == null) {
+            return new MappingResult.Ignored(topic, "The visitor left neither an email nor a phone number, so RD has no contact for it.");
+        }
+        return new MappingResult.Unresolved(topic, deliveryId, "No email for " + phone
+                + ": Ponte sends it once the number is learned from an event that carries both.");
+    }
+
+    private static String subject(JivoEvent event) {
+        if (event.topic() != null && event.topic().title() != null && !event.topic().title().isBlank()) {
+            return event.topic().title();
+        }
+        if (event.department() != null && event.department().name() != null && !event.department().name().isBlank()) {
+            return event.department().name();
+        }
+        return "JivoChat chat " + event.chatId();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
