@@ -1,0 +1,181 @@
+package dev.ponte.vendors.tawkto;
+
+import dev.ponte.mapping.Contacts;
+import dev.ponte.mapping.LegalBases;
+import dev.ponte.mapping.MalformedPayload;
+import dev.ponte.mapping.MappingResult;
+import dev.ponte.mapping.Signatures;
+import dev.ponte.mapping.VendorJson;
+import dev.ponte.mapping.VendorMapper;
+import dev.ponte.mapping.Verification;
+import dev.ponte.mapping.Webhook;
+import dev.ponte.rd.events.ChatFinishedPayload;
+import dev.ponte.rd.events.ChatStartedPayload;
+import dev.ponte.rd.events.ConversionPayload;
+import dev.ponte.rd.events.RdEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * tawk.to: chat:start becomes CHAT_STARTED; chat:transcript_created (or chat:end, for accounts
+ * that do not subscribe to transcripts) CHAT_FINISHED; ticket:create a CONVERSION. Each chat
+ * finishes in RD once: both topics share one dedupe key, so whichever arrives first is sent.
+ * Signed with {@code X-Tawk-Signature}, hex HMAC-SHA1 of the raw body.
+ */
+@ApplicationScoped
+public class TawkToMapper implements VendorMapper {
+
+    static final String SIGNATURE = "X-Tawk-Signature";
+    static final String EVENT_ID = "X-Hook-Event-Id";
+    static final String CHAT_TYPE = "tawk.to";
+    private static final int SUBJECT_LENGTH = 100;
+
+    private final TawkToConfig config;
+
+    @Inject
+    public TawkToMapper(TawkToConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public String vendor() {
+        return "tawkto";
+    }
+
+    @Override
+    public Verification verify(Webhook webhook) {
+        if (config.secret().isEmpty()) {
+            return Verification.refused("PONTE_VENDORS_TAWKTO_SECRET is not set, so no tawk.to webhook can be verified.");
+        }
+        String signature = webhook.header(SIGNATURE);
+        if (signature == null) {
+            return Verification.refused("The " + SIGNATURE + " header is missing.");
+        }
+        return Signatures.matchesHex(Signatures.Algorithm.SHA1, config.secret().get(), webhook.body(), signature)
+                ? Verification.GENUINE
+                : Verification.refused(SIGNATURE + " does not match the body signed with PONTE_VENDORS_TAWKTO_SECRET.");
+    }
+
+    @Override
+    public MappingResult map(Webhook webhook) {
+        TawkEvent event = VendorJson.readCamelCase(webhook.body(), TawkEvent.class);
+        if (event.event() == null) {
+            throw new MalformedPayload("A tawk.to webhook carries event.", "$.event");
+        }
+        return switch (event.event()) {
+            case "chat:start" -> started(event);
+            case "chat:end" -> ended(event);
+            case "chat:transcript_created" -> transcribed(event);
+            case "ticket:create" -> ticket(webhook, event);
+            default -> new MappingResult.Ignored(event.event(), "tawk.to's " + event.event() + " has no RD event.");
+        };
+    }
+
+    private MappingResult started(TawkEvent event) {
+        String chatId = required(event.chatId(), "$.chatId");
+        String email = event.visitor() == null ? null : Contacts.email(event.visitor().email());
+        if (email == null) {
+            return anonymous(event);
+        }
+        String subject = event.message() != null && event.message().text() != null && !event.message().text().isBlank()
+                ? shortened(event.message().text()) : propertyName(event);
+        return new MappingResult.Mapped(event.event(), "chat-" + chatId + ":started", List.of(RdEvent.of(new ChatStartedPayload(
+                subject, "online", CHAT_TYPE, null, null, name(event.visitor()), email, null, null, null, null, null, null,
+                null, null, null, LegalBases.orDefault(List.of(), config)))));
+    }
+
+    private MappingResult ended(TawkEvent event) {
+        String chatId = required(event.chatId(), "$.chatId");
+        String email = event.visitor() == null ? null : Contacts.email(event.visitor().email());
+        if (email == null) {
+            return anonymous(event);
+        }
+        String transcript = "The chat ended at " + event.time() + "; its transcript is in tawk.to (chat " + chatId + ").";
+        return finished(event, chatId, event.visitor(), email, transcript);
+    }
+
+    private MappingResult transcribed(TawkEvent event) {
+        if (event.chat() == null) {
+            throw new MalformedPayload("A tawk.to chat:transcript_created carries chat.", "$.chat");
+        }
+        String chatId = required(event.chat().id(), "$.chat.id");
+        String email = event.chat().visitor() == null ? null : Contacts.email(event.chat().visitor().email());
+        if (email == null) {
+            return anonymous(event);
+        }
+        return finished(event, chatId, event.chat().visitor(), email, transcript(event.chat()));
+    }
+
+    private MappingResult finished(TawkEvent event, String chatId, TawkEvent.Visitor visitor, String email, String transcript) {
+        return new MappingResult.Mapped(event.event(), "chat-" + chatId + ":finished", List.of(RdEvent.of(new ChatFinishedPayload(
+                propertyName(event), "finished", transcript, CHAT_TYPE, null, null, name(visitor), email, null, null, null,
+                null, null, null, null, null, null, LegalBases.orDefault(List.of(), config)))));
+    }
+
+    private MappingResult ticket(Webhook webhook, TawkEvent event) {
+        if (event.ticket() == null || event.ticket().id() == null) {
+            throw new MalformedPayload("A tawk.to ticket:create carries ticket.id.", "$.ticket.id");
+        }
+        String email = event.requester() == null ? null : Contacts.email(event.requester().email());
+        if (email == null) {
+            return new MappingResult.Ignored(event.event(), "The ticket's requester has no email, so RD has no contact for it.");
+        }
+        String name = event.requester().name() == null || event.requester().name().isBlank() ? null : event.requester().name().strip();
+        return new MappingResult.Mapped(event.event(), deliveryId(webhook, "ticket-" + event.ticket().id()),
+                List.of(RdEvent.of(new ConversionPayload(config.conversionIdentifier(), name, email, null, null, null, null,
+                        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                        LegalBases.orDefault(List.of(), config), Map.of()))));
+    }
+
+    /** One line per visitor or agent message, "[time] name: text"; system notices are left out. */
+    private static String transcript(TawkEvent.Chat chat) {
+        StringBuilder text = new StringBuilder();
+        for (TawkEvent.TranscriptMessage message : Objects.requireNonNullElse(chat.messages(), List.<TawkEvent.TranscriptMessage>of())) {
+            if (message.msg() == null || message.sender() == null || "s".equals(message.sender().t())) {
+                continue;
+            }
+            if (!text.isEmpty()) {
+                text.append('\n');
+            }
+            if (message.time() != null) {
+                text.append('[').append(message.time()).append("] ");
+            }
+            String who = message.sender().n() != null ? message.sender().n() : "v".equals(message.sender().t()) ? "Visitor" : "Agent";
+            text.append(who).append(": ").append(message.msg().strip());
+        }
+        return text.isEmpty() ? "(no messages)" : text.toString();
+    }
+
+    /** tawk.to's own event id is the same on every retry; chats have their own stable key instead. */
+    private static String deliveryId(Webhook webhook, String fallback) {
+        String eventId = webhook.header(EVENT_ID);
+        return eventId == null || eventId.isBlank() ? fallback : eventId;
+    }
+
+    private static MappingResult anonymous(TawkEvent event) {
+        return new MappingResult.Ignored(event.event(), "The visitor left no email, so RD has no contact for this chat.");
+    }
+
+    private static String propertyName(TawkEvent event) {
+        return event.property() != null && event.property().name() != null ? event.property().name() : "tawk.to chat";
+    }
+
+    private static String name(TawkEvent.Visitor visitor) {
+        return visitor == null || visitor.name() == null || visitor.name().isBlank() ? null : visitor.name().strip();
+    }
+
+    private static String shortened(String text) {
+        String line = text.strip().replaceAll("\\s+", " ");
+        return line.length() <= SUBJECT_LENGTH ? line : line.substring(0, SUBJECT_LENGTH - 1) + "…";
+    }
+
+    private static String required(String value, String path) {
+        if (value == null || value.isBlank()) {
+            throw new MalformedPayload("A tawk.to chat event carries " + path.substring(2) + ".", path);
+        }
+        return value;
+    }
+}
