@@ -1,0 +1,109 @@
+package dev.ponte.vendors.intercom;
+
+import dev.ponte.mapping.Contacts;
+import dev.ponte.mapping.LegalBases;
+import dev.ponte.mapping.MalformedPayload;
+import dev.ponte.mapping.MappingResult;
+import dev.ponte.mapping.Signatures;
+import dev.ponte.mapping.VendorJson;
+import dev.ponte.mapping.VendorMapper;
+import dev.ponte.mapping.Verification;
+import dev.ponte.mapping.Webhook;
+import dev.ponte.rd.events.ChatFinishedPayload;
+import dev.ponte.rd.events.ChatStartedPayload;
+import dev.ponte.rd.events.RdEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Intercom: a conversation a contact starts becomes CHAT_STARTED, one an admin closes
+ * CHAT_FINISHED with its transcript. Signed with {@code X-Hub-Signature: sha1=<hex HMAC-SHA1 of
+ * the body>}, keyed with the app's client secret; the notification id is the same on redelivery.
+ */
+@ApplicationScoped
+public class IntercomMapper implements VendorMapper {
+
+    static final String SIGNATURE = "X-Hub-Signature";
+    static final String CHAT_TYPE = "Intercom";
+    private static final Set<String> CONTACTS = Set.of("user", "lead", "contact");
+    private static final int SUBJECT_LENGTH = 100;
+
+    private final IntercomConfig config;
+
+    @Inject
+    public IntercomMapper(IntercomConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public String vendor() {
+        return "intercom";
+    }
+
+    @Override
+    public Verification verify(Webhook webhook) {
+        if (config.secret().isEmpty()) {
+            return Verification.refused("PONTE_VENDORS_INTERCOM_SECRET (the app's client secret) is not set, so no Intercom notification can be verified.");
+        }
+        String header = webhook.header(SIGNATURE);
+        if (header == null || !header.startsWith("sha1=")) {
+            return Verification.refused("The " + SIGNATURE + " header is missing or is not sha1=<hex>.");
+        }
+        return Signatures.matchesHex(Signatures.Algorithm.SHA1, config.secret().get(), webhook.body(), header.substring(5))
+                ? Verification.GENUINE
+                : Verification.refused(SIGNATURE + " does not match the body signed with PONTE_VENDORS_INTERCOM_SECRET.");
+    }
+
+    @Override
+    public MappingResult map(Webhook webhook) {
+        IntercomNotification notification = VendorJson.read(webhook.body(), IntercomNotification.class);
+        String topic = notification.topic();
+        if (topic == null) {
+            throw new MalformedPayload("An Intercom notification carries topic.", "$.topic");
+        }
+        return switch (topic) {
+            case "ping" -> new MappingResult.Reply(topic, 200, "application/json", "{\"pong\":true}");
+            case "conversation.user.created" -> chat(notification, true);
+            case "conversation.admin.closed" -> chat(notification, false);
+            default -> new MappingResult.Ignored(topic, "Intercom's " + topic + " has no RD event.");
+        };
+    }
+
+    private MappingResult chat(IntercomNotification notification, boolean started) {
+        IntercomNotification.Conversation conversation = notification.data() == null ? null : notification.data().item();
+        if (conversation == null || conversation.id() == null) {
+            throw new MalformedPayload("An Intercom conversation notification carries data.item.id.", "$.data.item.id");
+        }
+        IntercomNotification.Author contact = conversation.source() == null ? null : conversation.source().author();
+        String email = contact != null && CONTACTS.contains(contact.type()) ? Contacts.email(contact.email()) : null;
+        if (email == null) {
+            return new MappingResult.Ignored(notification.topic(),
+                    "The conversation was not started by a contact with an email, so RD has no contact for it.");
+        }
+        String deliveryId = notification.id() != null ? notification.id()
+                : "conversation-" + conversation.id() + ":" + notification.topic();
+        String name = contact.name() == null || contact.name().isBlank() ? null : contact.name().strip();
+        String subject = subject(conversation);
+        RdEvent event = started
+                ? RdEvent.of(new ChatStartedPayload(subject, "open", CHAT_TYPE, null, null, name, email, null, null, null,
+                        null, null, null, null, null, null, LegalBases.orDefault(List.of(), config)))
+                : RdEvent.of(new ChatFinishedPayload(subject, "closed", IntercomText.transcript(conversation), CHAT_TYPE,
+                        null, null, name, email, null, null, null, null, null, null, null, null, null,
+                        LegalBases.orDefault(List.of(), config)));
+        return new MappingResult.Mapped(notification.topic(), deliveryId, List.of(event));
+    }
+
+    private static String subject(IntercomNotification.Conversation conversation) {
+        for (String candidate : new String[] {conversation.title(),
+                conversation.source() == null ? null : IntercomText.plain(conversation.source().subject()),
+                conversation.source() == null ? null : IntercomText.plain(conversation.source().body())}) {
+            if (candidate != null && !candidate.isBlank()) {
+                String line = candidate.strip();
+                return line.length() <= SUBJECT_LENGTH ? line : line.substring(0, SUBJECT_LENGTH - 1) + "…";
+            }
+        }
+        return "Intercom conversation " + conversation.id();
+    }
+}
