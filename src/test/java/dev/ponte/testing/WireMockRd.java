@@ -28,6 +28,7 @@ public class WireMockRd implements QuarkusTestResourceLifecycleManager {
     public static final String JIVOCHAT_TOKEN = "jivo-url-token";
     public static final String TAWKTO_SECRET = "tawk-webhook-key";
     public static final String INTERCOM_SECRET = "intercom-client-secret";
+    public static final String AIRCALL_TOKEN = "aircall-webhook-token";
     public static final String PUBLIC_URL = "https://ponte.example.com";
     public static final String VTEX_APP_KEY = "vtexappkey-ponte-TEST";
     public static final String VTEX_APP_TOKEN = "vtex-app-token";
@@ -63,6 +64,7 @@ public class WireMockRd implements QuarkusTestResourceLifecycleManager {
                 Map.entry("ponte.vendors.jivochat.secret", JIVOCHAT_TOKEN),
                 Map.entry("ponte.vendors.tawkto.secret", TAWKTO_SECRET),
                 Map.entry("ponte.vendors.intercom.secret", INTERCOM_SECRET),
+                Map.entry("ponte.vendors.aircall.secret", AIRCALL_TOKEN),
                 Map.entry("ponte.public-url", PUBLIC_URL),
                 Map.entry("ponte.dead-letters.dir", deadLetterDir()),
                 Map.entry("ponte.rd.url", server.baseUrl()),
