@@ -30,6 +30,7 @@ public class WireMockRd implements QuarkusTestResourceLifecycleManager {
     public static final String INTERCOM_SECRET = "intercom-client-secret";
     public static final String AIRCALL_TOKEN = "aircall-webhook-token";
     public static final String ZOOM_SECRET = "zoom-secret-token";
+    public static final String WISTIA_SECRET = "wistia-secret-key";
     public static final String PUBLIC_URL = "https://ponte.example.com";
     public static final String VTEX_APP_KEY = "vtexappkey-ponte-TEST";
     public static final String VTEX_APP_TOKEN = "vtex-app-token";
@@ -67,6 +68,7 @@ public class WireMockRd implements QuarkusTestResourceLifecycleManager {
                 Map.entry("ponte.vendors.intercom.secret", INTERCOM_SECRET),
                 Map.entry("ponte.vendors.aircall.secret", AIRCALL_TOKEN),
                 Map.entry("ponte.vendors.zoom.secret", ZOOM_SECRET),
+                Map.entry("ponte.vendors.wistia.secret", WISTIA_SECRET),
                 Map.entry("ponte.public-url", PUBLIC_URL),
                 Map.entry("ponte.dead-letters.dir", deadLetterDir()),
                 Map.entry("ponte.rd.url", server.baseUrl()),

@@ -1,0 +1,165 @@
+package dev.ponte.vendors.wistia;
+
+import dev.ponte.mapping.Contacts;
+import dev.ponte.mapping.LegalBases;
+import dev.ponte.mapping.MalformedPayload;
+import dev.ponte.mapping.MappingResult;
+import dev.ponte.mapping.Signatures;
+import dev.ponte.mapping.VendorJson;
+import dev.ponte.mapping.VendorMapper;
+import dev.ponte.mapping.Verification;
+import dev.ponte.mapping.Webhook;
+import dev.ponte.rd.events.ConversionPayload;
+import dev.ponte.rd.events.MediaPlaybackStartedPayload;
+import dev.ponte.rd.events.MediaPlaybackStoppedPayload;
+import dev.ponte.rd.events.RdEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Wistia, recorded media. Each event of a body maps on its own and is deduplicated on its
+ * uuid: a play becomes MEDIA_PLAYBACK_STARTED; a watched-percentage threshold
+ * MEDIA_PLAYBACK_STOPPED with that share (finished at 100 %); an email given on a Turnstile a
+ * CONVERSION, which also tells Ponte whose the visitor's other views are. Views by visitors who
+ * never gave an email are acknowledged: RD has no contact for them. Signed with
+ * {@code X-Wistia-Signature}, hex HMAC-SHA256 of the raw body.
+ */
+@ApplicationScoped
+public class WistiaMapper implements VendorMapper {
+
+    static final String SIGNATURE = "X-Wistia-Signature";
+    static final String PLAY = "viewing_session.play";
+    static final String PERCENT_WATCHED = "viewing_session.percent_watched";
+    static final String TURNSTILE = "viewing_session.turnstile.converted";
+
+    private final WistiaConfig config;
+    private final WistiaViewers viewers;
+
+    @Inject
+    public WistiaMapper(WistiaConfig config, WistiaViewers viewers) {
+        this.config = config;
+        this.viewers = viewers;
+    }
+
+    @Override
+    public String vendor() {
+        return "wistia";
+    }
+
+    @Override
+    public Verification verify(Webhook webhook) {
+        if (config.secret().isEmpty()) {
+            return Verification.refused("PONTE_VENDORS_WISTIA_SECRET is not set, so no Wistia webhook can be verified.");
+        }
+        String signature = webhook.header(SIGNATURE);
+        if (signature == null) {
+            return Verification.refused("The " + SIGNATURE + " header is missing.");
+        }
+        return Signatures.matchesHex(Signatures.Algorithm.SHA256, config.secret().get(), webhook.body(), signature)
+                ? Verification.GENUINE
+                : Verification.refused(SIGNATURE + " does not match the body signed with PONTE_VENDORS_WISTIA_SECRET.");
+    }
+
+    @Override
+    public MappingResult map(Webhook webhook) {
+        WistiaHook hook = VendorJson.read(webhook.body(), WistiaHook.class);
+        if (hook.events() == null) {
+            throw new MalformedPayload("A Wistia webhook carries an events array.", "$.events");
+        }
+        // Turnstile conversions first: a play in the same body is then already the visitor's.
+        List<WistiaHook.Event> events = new ArrayList<>(hook.events());
+        events.sort(Comparator.comparing(e -> !TURNSTILE.equals(e.type())));
+        List<MappingResult.Mapped> mapped = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            WistiaHook.Event event = events.get(i);
+            if (event.uuid() == null || event.type() == null || event.payload() == null) {
+                throw new MalformedPayload("Each Wistia event carries uuid, type and payload.", "$.events[" + i + "]");
+            }
+            map(event).ifPresent(mapped::add);
+        }
+        if (mapped.isEmpty()) {
+            return new MappingResult.Ignored(topics(hook), "No event in this body names a viewer who gave an email, or has an RD event.");
+        }
+        return new MappingResult.Several(topics(hook), mapped);
+    }
+
+    private Optional<MappingResult.Mapped> map(WistiaHook.Event event) {
+        WistiaHook.Payload payload = event.payload();
+        String visitor = payload.visitor() == null ? null : payload.visitor().id();
+        String given = Contacts.email(payload.email());
+        if (TURNSTILE.equals(event.type())) {
+            if (given == null) {
+                return Optional.empty();
+            }
+            if (visitor != null) {
+                viewers.identified(visitor, given);
+            }
+            return Optional.of(new MappingResult.Mapped(event.type(), event.uuid(), List.of(RdEvent.of(new ConversionPayload(
+                    config.conversionIdentifier(), blankToNull(payload.name()), given, null, null, null, null, null, null, null,
+                    null, null, null, null, null, null, null, null, null, null, null, null, null,
+                    LegalBases.orDefault(List.of(), config), Map.of())))));
+        }
+        if (!PLAY.equals(event.type()) && !PERCENT_WATCHED.equals(event.type())) {
+            return Optional.empty();
+        }
+        Optional<String> email = Optional.ofNullable(given).or(() -> viewers.email(visitor));
+        if (email.isEmpty()) {
+            return Optional.empty();
+        }
+        WistiaHook.Media media = payload.media() == null ? new WistiaHook.Media(null, null, null, null) : payload.media();
+        if (media.id() == null) {
+            throw new MalformedPayload("A Wistia viewing event carries payload.media.id.", "$.events[].payload.media.id");
+        }
+        Integer duration = media.duration() == null ? null : media.duration().setScale(0, RoundingMode.HALF_UP).intValue();
+        RdEvent rd;
+        if (PLAY.equals(event.type())) {
+            rd = RdEvent.of(new MediaPlaybackStartedPayload(email.get(), blankToNull(payload.name()), null, null, null, null,
+                    null, null, null, null, null, "Video", media.url(), true, media.id(), blankToNull(media.name()), duration,
+                    null, LegalBases.orDefault(List.of(), config)));
+        } else {
+            Integer percent = percent(payload.percentWatched());
+            Integer watched = percent == null || media.duration() == null ? null
+                    : media.duration().multiply(BigDecimal.valueOf(percent)).divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP).intValue();
+            rd = RdEvent.of(new MediaPlaybackStoppedPayload(email.get(), blankToNull(payload.name()), null, null, null, null,
+                    null, null, null, null, null, "Video", media.url(), true, media.id(), blankToNull(media.name()), duration,
+                    null, percent == null ? null : percent >= 100, watched, percent, instant(event.generatedAt()),
+                    LegalBases.orDefault(List.of(), config)));
+        }
+        return Optional.of(new MappingResult.Mapped(event.type(), event.uuid(), List.of(rd)));
+    }
+
+    /** Wistia reports thresholds; as a fraction (0.25) or a percentage (25). */
+    private static Integer percent(BigDecimal reported) {
+        if (reported == null) {
+            return null;
+        }
+        BigDecimal percent = reported.compareTo(BigDecimal.ONE) <= 0 && reported.scale() > 0
+                ? reported.multiply(BigDecimal.valueOf(100)) : reported;
+        return Math.max(0, Math.min(100, percent.setScale(0, RoundingMode.HALF_UP).intValue()));
+    }
+
+    private static String topics(WistiaHook hook) {
+        return hook.events().stream().map(WistiaHook.Event::type).distinct().reduce((a, b) -> a + "," + b).orElse("events");
+    }
+
+    private static String instant(String value) {
+        try {
+            return value == null ? null : Instant.parse(value).toString();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
