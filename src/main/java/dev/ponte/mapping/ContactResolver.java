@@ -28,4 +28,17 @@ public class ContactResolver {
         }
         return directory.emailFor(e164Phone);
     }
+
+    /**
+     * What to do with an event when {@link #email} found nobody: with a phone number the contact
+     * may be learned later, so it is parked and replayable; without one RD can never have a
+     * contact for it, and it is acknowledged with {@code whyNoContact}.
+     */
+    public static MappingResult noEmail(String topic, String deliveryId, String e164Phone, String whyNoContact) {
+        if (e164Phone == null) {
+            return new MappingResult.Ignored(topic, whyNoContact);
+        }
+        return new MappingResult.Unresolved(topic, deliveryId, "No email for " + e164Phone
+                + ": Ponte sends it once the number is learned from an event that carries both.");
+    }
 }

@@ -73,6 +73,12 @@ public final class Signatures {
         return MessageDigest.isEqual(expected, given.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
     }
 
+    /** Whether {@code given} is {@code secret}, compared in constant time: for vendors that prove themselves with a token. */
+    public static boolean sameToken(String given, String secret) {
+        return given != null && secret != null
+                && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8));
+    }
+
     /**
      * Whether a signed timestamp is recent: no older than {@code maxAge}, and no further in the
      * future than {@code maxSkew} (clocks differ; a far-future stamp is a forgery or a bug).

@@ -5,6 +5,7 @@ import dev.ponte.mapping.Contacts;
 import dev.ponte.mapping.LegalBases;
 import dev.ponte.mapping.MalformedPayload;
 import dev.ponte.mapping.MappingResult;
+import dev.ponte.mapping.Signatures;
 import dev.ponte.mapping.VendorJson;
 import dev.ponte.mapping.VendorMapper;
 import dev.ponte.mapping.Verification;
@@ -13,8 +14,6 @@ import dev.ponte.rd.events.CallFinishedPayload;
 import dev.ponte.rd.events.RdEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -56,7 +55,7 @@ public class AircallMapper implements VendorMapper {
         if (token == null) {
             return Verification.refused("The body carries no token.");
         }
-        return MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), config.secret().get().getBytes(StandardCharsets.UTF_8))
+        return Signatures.sameToken(token, config.secret().get())
                 ? Verification.GENUINE
                 : Verification.refused("The body's token is not PONTE_VENDORS_AIRCALL_SECRET.");
     }

@@ -1,5 +1,6 @@
 package dev.ponte.vendors.intercom;
 
+import dev.ponte.mapping.BodySignature;
 import dev.ponte.mapping.Contacts;
 import dev.ponte.mapping.LegalBases;
 import dev.ponte.mapping.MalformedPayload;
@@ -26,6 +27,8 @@ import java.util.Set;
 public class IntercomMapper implements VendorMapper {
 
     static final String SIGNATURE = "X-Hub-Signature";
+    private static final BodySignature BODY_SIGNATURE = new BodySignature("PONTE_VENDORS_INTERCOM_SECRET",
+            SIGNATURE, Signatures.Algorithm.SHA1, BodySignature.Encoding.HEX, "sha1=");
     static final String CHAT_TYPE = "Intercom";
     private static final Set<String> CONTACTS = Set.of("user", "lead", "contact");
     private static final int SUBJECT_LENGTH = 100;
@@ -44,16 +47,7 @@ public class IntercomMapper implements VendorMapper {
 
     @Override
     public Verification verify(Webhook webhook) {
-        if (config.secret().isEmpty()) {
-            return Verification.refused("PONTE_VENDORS_INTERCOM_SECRET (the app's client secret) is not set, so no Intercom notification can be verified.");
-        }
-        String header = webhook.header(SIGNATURE);
-        if (header == null || !header.startsWith("sha1=")) {
-            return Verification.refused("The " + SIGNATURE + " header is missing or is not sha1=<hex>.");
-        }
-        return Signatures.matchesHex(Signatures.Algorithm.SHA1, config.secret().get(), webhook.body(), header.substring(5))
-                ? Verification.GENUINE
-                : Verification.refused(SIGNATURE + " does not match the body signed with PONTE_VENDORS_INTERCOM_SECRET.");
+        return BODY_SIGNATURE.check(config, webhook);
     }
 
     @Override

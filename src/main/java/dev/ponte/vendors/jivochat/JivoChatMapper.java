@@ -5,6 +5,7 @@ import dev.ponte.mapping.Contacts;
 import dev.ponte.mapping.LegalBases;
 import dev.ponte.mapping.MalformedPayload;
 import dev.ponte.mapping.MappingResult;
+import dev.ponte.mapping.Signatures;
 import dev.ponte.mapping.VendorJson;
 import dev.ponte.mapping.VendorMapper;
 import dev.ponte.mapping.Verification;
@@ -15,8 +16,6 @@ import dev.ponte.rd.events.ConversionPayload;
 import dev.ponte.rd.events.RdEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +29,7 @@ import java.util.Optional;
 public class JivoChatMapper implements VendorMapper {
 
     static final String CHAT_TYPE = "JivoChat";
+    private static final String ANONYMOUS = "The visitor left neither an email nor a phone number, so RD has no contact for it.";
 
     private final JivoChatConfig config;
     private final ContactResolver contacts;
@@ -54,7 +54,7 @@ public class JivoChatMapper implements VendorMapper {
         if (token == null) {
             return Verification.refused("The token parameter is missing: configure JivoChat to call /webhooks/jivochat?token=<PONTE_VENDORS_JIVOCHAT_SECRET>.");
         }
-        return MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), config.secret().get().getBytes(StandardCharsets.UTF_8))
+        return Signatures.sameToken(token, config.secret().get())
                 ? Verification.GENUINE
                 : Verification.refused("The token parameter is not PONTE_VENDORS_JIVOCHAT_SECRET.");
     }
@@ -83,7 +83,7 @@ public class JivoChatMapper implements VendorMapper {
         String phone = Contacts.phone(visitor.phone());
         Optional<String> email = contacts.email(webhook, visitor.email(), phone);
         if (email.isEmpty()) {
-            return unknownContact(event.eventName(), deliveryId, phone);
+            return ContactResolver.noEmail(event.eventName(), deliveryId, phone, ANONYMOUS);
         }
         String subject = subject(event);
         RdEvent rd = "accepted".equals(stage)
@@ -105,7 +105,7 @@ public class JivoChatMapper implements VendorMapper {
         String phone = Contacts.phone(visitor.phone());
         Optional<String> email = contacts.email(webhook, visitor.email(), phone);
         if (email.isEmpty()) {
-            return unknownContact(event.eventName(), deliveryId, phone);
+            return ContactResolver.noEmail(event.eventName(), deliveryId, phone, ANONYMOUS);
         }
         JivoEvent.Utm utm = event.session() == null || event.session().utmJson() == null
                 ? new JivoEvent.Utm(null, null, null, null, null) : event.session().utmJson();
@@ -114,15 +114,6 @@ public class JivoChatMapper implements VendorMapper {
                 null, null, null, null, null, null, null, null, blankToNull(utm.source()), blankToNull(utm.medium()),
                 blankToNull(utm.campaign()), blankToNull(utm.term()), null, null, LegalBases.orDefault(List.of(), config),
                 Map.of()))));
-    }
-
-    /** A visitor who left a phone number may be known later; one who left nothing never will be. */
-    private static MappingResult unknownContact(String topic, String deliveryId, String phone) {
-        if (phone == null) {
-            return new MappingResult.Ignored(topic, "The visitor left neither an email nor a phone number, so RD has no contact for it.");
-        }
-        return new MappingResult.Unresolved(topic, deliveryId, "No email for " + phone
-                + ": Ponte sends it once the number is learned from an event that carries both.");
     }
 
     private static String subject(JivoEvent event) {

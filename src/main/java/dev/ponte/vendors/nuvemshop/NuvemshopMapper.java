@@ -1,5 +1,6 @@
 package dev.ponte.vendors.nuvemshop;
 
+import dev.ponte.mapping.BodySignature;
 import dev.ponte.mapping.Contacts;
 import dev.ponte.mapping.LegalBases;
 import dev.ponte.mapping.MalformedPayload;
@@ -36,6 +37,8 @@ import java.util.Set;
 public class NuvemshopMapper implements VendorMapper {
 
     static final String SIGNATURE = "x-linkedstore-hmac-sha256";
+    private static final BodySignature BODY_SIGNATURE = new BodySignature("PONTE_VENDORS_NUVEMSHOP_SECRET",
+            SIGNATURE, Signatures.Algorithm.SHA256, BodySignature.Encoding.HEX);
     private static final Set<String> AWAITING_PAYMENT = Set.of("pending", "authorized");
     private static final Set<String> LOST = Set.of("voided", "refunded", "abandoned");
 
@@ -55,16 +58,7 @@ public class NuvemshopMapper implements VendorMapper {
 
     @Override
     public Verification verify(Webhook webhook) {
-        if (config.secret().isEmpty()) {
-            return Verification.refused("PONTE_VENDORS_NUVEMSHOP_SECRET is not set, so no Nuvemshop delivery can be verified.");
-        }
-        String signature = webhook.header(SIGNATURE);
-        if (signature == null) {
-            return Verification.refused("The " + SIGNATURE + " header is missing.");
-        }
-        return Signatures.matchesHex(Signatures.Algorithm.SHA256, config.secret().get(), webhook.body(), signature)
-                ? Verification.GENUINE
-                : Verification.refused(SIGNATURE + " does not match the body signed with PONTE_VENDORS_NUVEMSHOP_SECRET.");
+        return BODY_SIGNATURE.check(config, webhook);
     }
 
     @Override

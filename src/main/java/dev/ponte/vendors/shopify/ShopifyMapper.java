@@ -1,5 +1,6 @@
 package dev.ponte.vendors.shopify;
 
+import dev.ponte.mapping.BodySignature;
 import dev.ponte.mapping.Contacts;
 import dev.ponte.mapping.LegalBases;
 import dev.ponte.mapping.MalformedPayload;
@@ -35,6 +36,8 @@ import java.util.Set;
 public class ShopifyMapper implements VendorMapper {
 
     static final String SIGNATURE = "X-Shopify-Hmac-Sha256";
+    private static final BodySignature BODY_SIGNATURE = new BodySignature("PONTE_VENDORS_SHOPIFY_SECRET",
+            SIGNATURE, Signatures.Algorithm.SHA256, BodySignature.Encoding.BASE64);
     static final String TOPIC = "X-Shopify-Topic";
     static final String WEBHOOK_ID = "X-Shopify-Webhook-Id";
     private static final Set<String> AWAITING_PAYMENT = Set.of("pending", "authorized", "partially_paid");
@@ -54,16 +57,7 @@ public class ShopifyMapper implements VendorMapper {
 
     @Override
     public Verification verify(Webhook webhook) {
-        if (config.secret().isEmpty()) {
-            return Verification.refused("PONTE_VENDORS_SHOPIFY_SECRET is not set, so no Shopify delivery can be verified.");
-        }
-        String signature = webhook.header(SIGNATURE);
-        if (signature == null) {
-            return Verification.refused("The " + SIGNATURE + " header is missing.");
-        }
-        return Signatures.matchesBase64(Signatures.Algorithm.SHA256, config.secret().get(), webhook.body(), signature)
-                ? Verification.GENUINE
-                : Verification.refused(SIGNATURE + " does not match the body signed with PONTE_VENDORS_SHOPIFY_SECRET.");
+        return BODY_SIGNATURE.check(config, webhook);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.ponte.vendors.tawkto;
 
+import dev.ponte.mapping.BodySignature;
 import dev.ponte.mapping.Contacts;
 import dev.ponte.mapping.LegalBases;
 import dev.ponte.mapping.MalformedPayload;
@@ -29,6 +30,8 @@ import java.util.Objects;
 public class TawkToMapper implements VendorMapper {
 
     static final String SIGNATURE = "X-Tawk-Signature";
+    private static final BodySignature BODY_SIGNATURE = new BodySignature("PONTE_VENDORS_TAWKTO_SECRET",
+            SIGNATURE, Signatures.Algorithm.SHA1, BodySignature.Encoding.HEX);
     static final String EVENT_ID = "X-Hook-Event-Id";
     static final String CHAT_TYPE = "tawk.to";
     private static final int SUBJECT_LENGTH = 100;
@@ -47,16 +50,7 @@ public class TawkToMapper implements VendorMapper {
 
     @Override
     public Verification verify(Webhook webhook) {
-        if (config.secret().isEmpty()) {
-            return Verification.refused("PONTE_VENDORS_TAWKTO_SECRET is not set, so no tawk.to webhook can be verified.");
-        }
-        String signature = webhook.header(SIGNATURE);
-        if (signature == null) {
-            return Verification.refused("The " + SIGNATURE + " header is missing.");
-        }
-        return Signatures.matchesHex(Signatures.Algorithm.SHA1, config.secret().get(), webhook.body(), signature)
-                ? Verification.GENUINE
-                : Verification.refused(SIGNATURE + " does not match the body signed with PONTE_VENDORS_TAWKTO_SECRET.");
+        return BODY_SIGNATURE.check(config, webhook);
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.ponte.mapping.OrderFunnel;
 import dev.ponte.mapping.PaymentMethods;
 import dev.ponte.mapping.Products;
 import dev.ponte.mapping.VendorApiUnavailable;
+import dev.ponte.mapping.Signatures;
 import dev.ponte.mapping.VendorJson;
 import dev.ponte.mapping.VendorMapper;
 import dev.ponte.mapping.Verification;
@@ -19,8 +20,6 @@ import dev.ponte.rd.events.OrderPlacedPayload;
 import dev.ponte.rd.events.RdEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -64,8 +63,7 @@ public class VtexMapper implements VendorMapper {
             return Verification.refused("The " + config.hookHeader() + " header is missing: set it in the hook"
                     + " configuration's headers to PONTE_VENDORS_VTEX_SECRET.");
         }
-        return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
-                config.secret().get().getBytes(StandardCharsets.UTF_8))
+        return Signatures.sameToken(given, config.secret().get())
                 ? Verification.GENUINE
                 : Verification.refused(config.hookHeader() + " is not PONTE_VENDORS_VTEX_SECRET.");
     }

@@ -1,5 +1,6 @@
 package dev.ponte.vendors.wistia;
 
+import dev.ponte.mapping.BodySignature;
 import dev.ponte.mapping.Contacts;
 import dev.ponte.mapping.LegalBases;
 import dev.ponte.mapping.MalformedPayload;
@@ -37,6 +38,8 @@ import java.util.Optional;
 public class WistiaMapper implements VendorMapper {
 
     static final String SIGNATURE = "X-Wistia-Signature";
+    private static final BodySignature BODY_SIGNATURE = new BodySignature("PONTE_VENDORS_WISTIA_SECRET",
+            SIGNATURE, Signatures.Algorithm.SHA256, BodySignature.Encoding.HEX);
     static final String PLAY = "viewing_session.play";
     static final String PERCENT_WATCHED = "viewing_session.percent_watched";
     static final String TURNSTILE = "viewing_session.turnstile.converted";
@@ -57,16 +60,7 @@ public class WistiaMapper implements VendorMapper {
 
     @Override
     public Verification verify(Webhook webhook) {
-        if (config.secret().isEmpty()) {
-            return Verification.refused("PONTE_VENDORS_WISTIA_SECRET is not set, so no Wistia webhook can be verified.");
-        }
-        String signature = webhook.header(SIGNATURE);
-        if (signature == null) {
-            return Verification.refused("The " + SIGNATURE + " header is missing.");
-        }
-        return Signatures.matchesHex(Signatures.Algorithm.SHA256, config.secret().get(), webhook.body(), signature)
-                ? Verification.GENUINE
-                : Verification.refused(SIGNATURE + " does not match the body signed with PONTE_VENDORS_WISTIA_SECRET.");
+        return BODY_SIGNATURE.check(config, webhook);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.ponte.vendors.woocommerce;
 
+import dev.ponte.mapping.BodySignature;
 import dev.ponte.mapping.Contacts;
 import dev.ponte.mapping.LegalBases;
 import dev.ponte.mapping.MalformedPayload;
@@ -35,6 +36,8 @@ import java.util.regex.Pattern;
 public class WooCommerceMapper implements VendorMapper {
 
     static final String SIGNATURE = "X-WC-Webhook-Signature";
+    private static final BodySignature BODY_SIGNATURE = new BodySignature("PONTE_VENDORS_WOOCOMMERCE_SECRET",
+            SIGNATURE, Signatures.Algorithm.SHA256, BodySignature.Encoding.BASE64);
     static final String TOPIC = "X-WC-Webhook-Topic";
     private static final Pattern PING = Pattern.compile("webhook_id=\\d+");
     private static final Set<String> AWAITING_PAYMENT = Set.of("pending", "on-hold");
@@ -58,16 +61,7 @@ public class WooCommerceMapper implements VendorMapper {
         if (isPing(webhook)) {
             return Verification.GENUINE; // WooCommerce's activation ping is unsigned and carries nothing to deliver
         }
-        if (config.secret().isEmpty()) {
-            return Verification.refused("PONTE_VENDORS_WOOCOMMERCE_SECRET is not set, so no WooCommerce delivery can be verified.");
-        }
-        String signature = webhook.header(SIGNATURE);
-        if (signature == null) {
-            return Verification.refused("The " + SIGNATURE + " header is missing.");
-        }
-        return Signatures.matchesBase64(Signatures.Algorithm.SHA256, config.secret().get(), webhook.body(), signature)
-                ? Verification.GENUINE
-                : Verification.refused(SIGNATURE + " does not match the body signed with PONTE_VENDORS_WOOCOMMERCE_SECRET.");
+        return BODY_SIGNATURE.check(config, webhook);
     }
 
     @Override

@@ -36,6 +36,7 @@ public class ZoomMapper implements VendorMapper {
     static final String SIGNATURE = "x-zm-signature";
     static final String TIMESTAMP = "x-zm-request-timestamp";
     static final String URL_VALIDATION = "endpoint.url_validation";
+    private static final String ANONYMOUS = "The attendee gave Zoom no email, so RD has no contact for them.";
     /** A signature dated this far ahead of our clock is a forgery or a broken clock. */
     private static final Duration MAX_SKEW = Duration.ofMinutes(1);
 
@@ -122,7 +123,7 @@ public class ZoomMapper implements VendorMapper {
                 List.of(RdEvent.of(new MediaPlaybackStartedPayload(email, name(participant), null, null, null, phone(participant),
                         null, null, null, null, null, "Video", null, false, webinar.id(), category(webinar),
                         scheduledSeconds(webinar), publishedAt(webinar), LegalBases.orDefault(List.of(), config))))))
-                .orElseGet(() -> unknownContact(event, deliveryId, participant));
+                .orElseGet(() -> ContactResolver.noEmail(event.event(), deliveryId, phone(participant), ANONYMOUS));
     }
 
     private MappingResult left(Webhook webhook, ZoomEvent event) {
@@ -132,7 +133,7 @@ public class ZoomMapper implements VendorMapper {
         String deliveryId = webinar.uuid() + ":" + participant.key() + ":left:" + leaveTime;
         Optional<String> email = contact(webhook, participant);
         if (email.isEmpty()) {
-            return unknownContact(event, deliveryId, participant);
+            return ContactResolver.noEmail(event.event(), deliveryId, phone(participant), ANONYMOUS);
         }
         String joinTime = Optional.ofNullable(participant.joinTime())
                 .or(() -> attendance.joinTime(webinar.uuid(), participant.key()))
@@ -150,15 +151,6 @@ public class ZoomMapper implements VendorMapper {
 
     private Optional<String> contact(Webhook webhook, ZoomEvent.Participant participant) {
         return contacts.email(webhook, participant.email(), phone(participant));
-    }
-
-    private static MappingResult unknownContact(ZoomEvent event, String deliveryId, ZoomEvent.Participant participant) {
-        String phone = phone(participant);
-        if (phone == null) {
-            return new MappingResult.Ignored(event.event(), "The attendee gave Zoom no email, so RD has no contact for them.");
-        }
-        return new MappingResult.Unresolved(event.event(), deliveryId, "No email for " + phone
-                + ": Ponte sends it once the number is learned from an event that carries both.");
     }
 
     private static ZoomEvent.Webinar webinar(ZoomEvent event) {
