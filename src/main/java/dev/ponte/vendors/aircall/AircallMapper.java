@@ -94,8 +94,13 @@ public class AircallMapper implements VendorMapper {
                 "outbound".equals(call.direction()) ? "Outbound" : "Inbound",
                 answered ? "answered" : call.voicemail() != null ? "voicemail" : "missed",
                 answered ? (call.user() == null ? null : call.user().name()) : call.missedCallReason(),
-                null, null, call.recording() != null ? call.recording() : call.voicemail(),
+                null, null, recordOf(call),
                 LegalBases.orDefault(List.of(), config));
         return new MappingResult.Mapped(hook.event(), deliveryId, List.of(RdEvent.of(payload)));
+    }
+
+    /** The recording, else the voicemail, else the asset link Aircall keeps for either. */
+    private static String recordOf(AircallWebhook.Call call) {
+        return call.recording() != null ? call.recording() : call.voicemail() != null ? call.voicemail() : call.asset();
     }
 }

@@ -56,6 +56,14 @@ class AircallMapperTest {
     }
 
     @Test
+    void withoutARecordingTheAssetLinkStandsForIt() {
+        String unrecorded = BODY.replace("\"https://aircall-recordings.s3.amazonaws.com/calls/76259012/recording.mp3\"", "null");
+        MappingResult.Mapped mapped = (MappingResult.Mapped) mapper.map(Webhooks.of("aircall", Map.of(), unrecorded));
+        assertThat(RdJson.tree(mapped.events()).get(0).path("payload").path("call_record").asText())
+                .isEqualTo("https://assets.aircall.io/calls/76259012/recording");
+    }
+
+    @Test
     void aContactWithoutEmailWaitsForTheNumber() {
         String unknown = BODY.replace("[{\"id\": 9101, \"label\": \"Work\", \"value\": \"nicolas@pereiramodas.com.br\"}]", "[]");
         assertThat(mapper.map(Webhooks.of("aircall", Map.of(), unknown))).isInstanceOfSatisfying(MappingResult.Unresolved.class,
