@@ -2,6 +2,7 @@ package dev.ponte.vendors.jivochat;
 
 import dev.ponte.mapping.ContactResolver;
 import dev.ponte.mapping.Contacts;
+import dev.ponte.mapping.CustomFields;
 import dev.ponte.mapping.LegalBases;
 import dev.ponte.mapping.MalformedPayload;
 import dev.ponte.mapping.MappingResult;
@@ -17,7 +18,6 @@ import dev.ponte.rd.events.RdEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -107,13 +107,12 @@ public class JivoChatMapper implements VendorMapper {
         if (email.isEmpty()) {
             return ContactResolver.noEmail(event.eventName(), deliveryId, phone, ANONYMOUS);
         }
-        JivoEvent.Utm utm = event.session() == null || event.session().utmJson() == null
-                ? new JivoEvent.Utm(null, null, null, null, null) : event.session().utmJson();
+        JivoEvent.Utm utm = event.session() == null ? new JivoEvent.Utm(null, null, null, null, null) : event.session().utmData();
         return new MappingResult.Mapped(event.eventName(), deliveryId, List.of(RdEvent.of(new ConversionPayload(
                 config.conversionIdentifier(), blankToNull(visitor.name()), email.get(), null, null, null, null, phone, null,
                 null, null, null, null, null, null, null, null, blankToNull(utm.source()), blankToNull(utm.medium()),
                 blankToNull(utm.campaign()), blankToNull(utm.term()), null, null, LegalBases.orDefault(List.of(), config),
-                Map.of()))));
+                CustomFields.of(config.messageField(), event.message())))));
     }
 
     private static String subject(JivoEvent event) {

@@ -37,8 +37,23 @@ public record JivoEvent(
     public record Topic(String topicId, String title) {
     }
 
+    /** The visit's UTM data: {@code utm_json}, or in older payloads only {@code utm}, "source=google|medium=cpc|...". */
     @RegisterForReflection
-    public record Session(Utm utmJson) {
+    public record Session(String utm, Utm utmJson) {
+
+        Utm utmData() {
+            if (utmJson != null) {
+                return utmJson;
+            }
+            java.util.Map<String, String> pairs = new java.util.HashMap<>();
+            for (String pair : (utm == null ? "" : utm).split("\\|")) {
+                int equals = pair.indexOf('=');
+                if (equals > 0) {
+                    pairs.put(pair.substring(0, equals).strip(), pair.substring(equals + 1).strip());
+                }
+            }
+            return new Utm(pairs.get("source"), pairs.get("medium"), pairs.get("campaign"), pairs.get("content"), pairs.get("term"));
+        }
     }
 
     @RegisterForReflection

@@ -2,6 +2,7 @@ package dev.ponte.vendors.tawkto;
 
 import dev.ponte.mapping.BodySignature;
 import dev.ponte.mapping.Contacts;
+import dev.ponte.mapping.CustomFields;
 import dev.ponte.mapping.LegalBases;
 import dev.ponte.mapping.MalformedPayload;
 import dev.ponte.mapping.MappingResult;
@@ -17,7 +18,6 @@ import dev.ponte.rd.events.RdEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -121,7 +121,14 @@ public class TawkToMapper implements VendorMapper {
         return new MappingResult.Mapped(event.event(), deliveryId(webhook, "ticket-" + event.ticket().id()),
                 List.of(RdEvent.of(new ConversionPayload(config.conversionIdentifier(), name, email, null, null, null, null,
                         null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                        LegalBases.orDefault(List.of(), config), Map.of()))));
+                        LegalBases.orDefault(List.of(), config),
+                        CustomFields.of(config.messageField(), ticketText(event.ticket()))))));
+    }
+
+    private static String ticketText(TawkEvent.Ticket ticket) {
+        String subject = ticket.subject() == null ? "" : ticket.subject().strip();
+        String message = ticket.message() == null ? "" : ticket.message().strip();
+        return subject.isEmpty() ? message : message.isEmpty() ? subject : subject + "\n" + message;
     }
 
     /** One line per visitor or agent message, "[time] name: text"; system notices are left out. */

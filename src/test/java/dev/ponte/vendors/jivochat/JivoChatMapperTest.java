@@ -28,8 +28,20 @@ class JivoChatMapperTest {
     static final String TOKEN = "jivo-url-token";
 
     static class Config extends VendorSettingsStub implements JivoChatConfig {
+        private final String messageField;
+
         Config(String token) {
+            this(token, null);
+        }
+
+        Config(String token, String messageField) {
             super(token, null);
+            this.messageField = messageField;
+        }
+
+        @Override
+        public java.util.Optional<String> messageField() {
+            return java.util.Optional.ofNullable(messageField);
         }
 
         @Override
@@ -38,9 +50,12 @@ class JivoChatMapperTest {
         }
     }
 
-    private final JivoChatMapper mapper = new JivoChatMapper(new Config(TOKEN), new ContactResolver(new ContactDirectory(
-            new InMemoryDedupeStore(new MutableClock(Instant.parse("2026-11-27T12:00:00Z")), Duration.ofHours(72),
-                    Duration.ofSeconds(60)))));
+    private final JivoChatMapper mapper = new JivoChatMapper(new Config(TOKEN), resolver());
+
+    static ContactResolver resolver() {
+        return new ContactResolver(new ContactDirectory(new InMemoryDedupeStore(
+                new MutableClock(Instant.parse("2026-11-27T12:00:00Z")), Duration.ofHours(72), Duration.ofSeconds(60))));
+    }
 
     static Webhook posted(String token, String body) {
         Map<String, List<String>> query = token == null ? Map.of() : Map.of("token", List.of(token));
@@ -60,6 +75,25 @@ class JivoChatMapperTest {
             assertThat(RdJson.tree(mapped.events())).isEqualTo(Fixtures.json("vendors/jivochat/" + fixture + ".expected.json"));
             mapped.events().forEach(e -> assertThat(EventValidator.validate(e)).isEmpty());
         });
+    }
+
+    @Test
+    void theOfflineMessageGoesToTheCustomFieldTheUserNamed() {
+        JivoChatMapper withField = new JivoChatMapper(new Config(TOKEN, "cf_mensagem"), resolver());
+        MappingResult.Mapped mapped = (MappingResult.Mapped) withField.map(posted(TOKEN, Fixtures.text("vendors/jivochat/offline_message.json")));
+        assertThat(RdJson.tree(mapped.events()).get(0).path("payload").path("cf_mensagem").asText()).isEqualTo("Message text");
+        mapped.events().forEach(e -> assertThat(EventValidator.validate(e)).isEmpty());
+    }
+
+    @Test
+    void olderPayloadsWithOnlyTheUtmStringKeepTheirCampaign() {
+        String body = Fixtures.text("vendors/jivochat/offline_message.json").replaceAll("(?s)\"utm_json\": \\{.*?\\},", "");
+        MappingResult.Mapped mapped = (MappingResult.Mapped) mapper.map(posted(TOKEN, body));
+        var payload = RdJson.tree(mapped.events()).get(0).path("payload");
+        assertThat(payload.path("traffic_source").asText()).isEqualTo("google");
+        assertThat(payload.path("traffic_medium").asText()).isEqualTo("cpc");
+        assertThat(payload.path("traffic_campaign").asText()).isEqualTo("campaign_name");
+        assertThat(payload.has("traffic_value")).isFalse();
     }
 
     @Test

@@ -24,8 +24,20 @@ class TawkToMapperTest {
     static final String SECRET = "tawk-webhook-key";
 
     static class Config extends VendorSettingsStub implements TawkToConfig {
+        private final String messageField;
+
         Config(String secret) {
+            this(secret, null);
+        }
+
+        Config(String secret, String messageField) {
             super(secret, null);
+            this.messageField = messageField;
+        }
+
+        @Override
+        public java.util.Optional<String> messageField() {
+            return java.util.Optional.ofNullable(messageField);
         }
 
         @Override
@@ -58,6 +70,14 @@ class TawkToMapperTest {
             assertThat(RdJson.tree(mapped.events())).isEqualTo(Fixtures.json("vendors/tawkto/" + fixture + ".expected.json"));
             mapped.events().forEach(e -> assertThat(EventValidator.validate(e)).isEmpty());
         });
+    }
+
+    @Test
+    void theTicketsSubjectAndMessageGoToTheCustomFieldTheUserNamed() {
+        MappingResult.Mapped mapped = (MappingResult.Mapped) new TawkToMapper(new Config(SECRET, "cf_ticket"))
+                .map(signed(SECRET, Fixtures.text("vendors/tawkto/ticket-create.json"), null));
+        assertThat(RdJson.tree(mapped.events()).get(0).path("payload").path("cf_ticket").asText()).isEqualTo("Testing\nMessage");
+        mapped.events().forEach(e -> assertThat(EventValidator.validate(e)).isEmpty());
     }
 
     @Test
