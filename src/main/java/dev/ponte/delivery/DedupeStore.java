@@ -27,6 +27,9 @@ public interface DedupeStore {
     /** RD accepted: the key stays taken for the dedupe TTL, with RD's answer for later duplicates. */
     void complete(String key, String result);
 
+    /** Whether a delivery under {@code key} was completed and is still remembered; a claim in progress is not. */
+    boolean completed(String key);
+
     /** Delivery failed or was parked: the key is free again. */
     void release(String key);
 

@@ -79,6 +79,24 @@ public class Deliveries {
     }
 
     /**
+     * Whether {@code source}'s delivery {@code deliveryId} already went through, so a redelivery
+     * can be answered before work that costs a vendor API call. Only a hint: if the store cannot
+     * tell, the answer is no, and the claim in {@link #deliver} still stops a second delivery.
+     */
+    public boolean alreadyDelivered(String source, String deliveryId) {
+        String key = new Delivery(source, deliveryId, List.of(), null).dedupeKey();
+        if (key == null) {
+            return false;
+        }
+        try {
+            return dedupe.completed(key);
+        } catch (RuntimeException e) {
+            Log.warnf(e, "could not ask the dedupe store about %s", key);
+            return false;
+        }
+    }
+
+    /**
      * A genuine delivery that could not even be mapped (its contact is unknown): parked with the
      * raw request, for an operator to see and replay once the cause is fixed.
      */

@@ -69,6 +69,16 @@ public final class DynamoDbDedupeStore implements DedupeStore {
     }
 
     @Override
+    public boolean completed(String key) {
+        GetItemResponse item = dynamo.getItem(get -> get.tableName(table).key(Map.of(KEY, s(key))).consistentRead(true));
+        if (!item.hasItem() || item.item().get(STATE) == null || !"done".equals(item.item().get(STATE).s())) {
+            return false;
+        }
+        AttributeValue expires = item.item().get(EXPIRES_AT);
+        return expires == null || Long.parseLong(expires.n()) >= clock.instant().getEpochSecond();
+    }
+
+    @Override
     public void release(String key) {
         dynamo.deleteItem(delete -> delete.tableName(table).key(Map.of(KEY, s(key))));
     }

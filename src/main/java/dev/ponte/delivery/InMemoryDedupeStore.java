@@ -45,6 +45,12 @@ public final class InMemoryDedupeStore implements DedupeStore {
     }
 
     @Override
+    public boolean completed(String key) {
+        Entry entry = entries.get(key);
+        return entry != null && entry.done() && entry.expiresAt().isAfter(clock.instant());
+    }
+
+    @Override
     public void release(String key) {
         entries.remove(key);
     }

@@ -14,6 +14,16 @@ public interface VendorMapper {
     /** Whether the webhook really comes from the vendor; a refusal is answered 401 and nothing is sent. */
     Verification verify(Webhook webhook);
 
+    /**
+     * The delivery id {@link #map} will give this webhook, when it can be read from the webhook
+     * alone and mapping costs a call to the vendor's API: a redelivery of something already
+     * delivered is then answered without the call. Empty (the default) when there is no such cost
+     * or the id depends on what the API returns.
+     */
+    default java.util.Optional<String> deliveryIdBeforeMapping(Webhook webhook) {
+        return java.util.Optional.empty();
+    }
+
     /** The RD events this webhook stands for; throws {@link MalformedPayload} when the body is not the documented one. */
     MappingResult map(Webhook webhook);
 }

@@ -30,6 +30,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code POST /webhooks/<vendor>}: the URL users paste into each vendor. Verifies, maps and hands
@@ -78,6 +79,12 @@ public class WebhooksResource {
         if (!verification.genuine()) {
             log.outcome("forged", 0);
             throw EdgeRefusal.of(401, "INVALID_SIGNATURE", verification.problem());
+        }
+        Optional<String> known = mapper.deliveryIdBeforeMapping(webhook);
+        if (known.isPresent() && deliveries.alreadyDelivered(vendor, known.get())) {
+            log.webhook(null, known.get());
+            log.outcome("duplicate", 0);
+            return Response.ok(answer("duplicate")).build();
         }
         MappingResult result;
         try {

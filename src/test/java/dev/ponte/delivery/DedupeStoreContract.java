@@ -73,6 +73,20 @@ abstract class DedupeStoreContract {
     }
 
     @Test
+    void onlyACompletedDeliveryCountsAsCompletedAndOnlyForTheTtl() {
+        String key = key();
+        assertThat(store().completed(key)).isFalse();
+        store().claim(key);
+        assertThat(store().completed(key)).isFalse();
+        store().release(key);
+        store().claim(key);
+        store().complete(key, "{}");
+        assertThat(store().completed(key)).isTrue();
+        clock.advance(TTL.plusMinutes(1));
+        assertThat(store().completed(key)).isFalse();
+    }
+
+    @Test
     void aRememberedFactIsRecalledUntilItExpires() {
         String key = "contact-phone:+55" + UUID.randomUUID();
         assertThat(store().recall(key)).isEmpty();

@@ -24,6 +24,7 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -39,6 +40,7 @@ public class NuvemshopMapper implements VendorMapper {
     static final String SIGNATURE = "x-linkedstore-hmac-sha256";
     private static final BodySignature BODY_SIGNATURE = new BodySignature("PONTE_VENDORS_NUVEMSHOP_SECRET",
             SIGNATURE, Signatures.Algorithm.SHA256, BodySignature.Encoding.HEX);
+    private static final Set<String> MAPPED = Set.of("order/created", "order/paid", "order/cancelled");
     private static final Set<String> AWAITING_PAYMENT = Set.of("pending", "authorized");
     private static final Set<String> LOST = Set.of("voided", "refunded", "abandoned");
 
@@ -68,7 +70,7 @@ public class NuvemshopMapper implements VendorMapper {
             throw new MalformedPayload("A Nuvemshop webhook carries store_id, event and id.");
         }
         String event = notification.event();
-        if (!event.equals("order/created") && !event.equals("order/paid") && !event.equals("order/cancelled")) {
+        if (!MAPPED.contains(event)) {
             return new MappingResult.Ignored(event, "Ponte maps order/created, order/paid and order/cancelled.");
         }
         NuvemshopOrder order;
@@ -77,8 +79,23 @@ public class NuvemshopMapper implements VendorMapper {
         } catch (IllegalStateException e) {
             throw new VendorApiUnavailable(e.getMessage());
         }
-        String deliveryId = notification.storeId() + ":" + event + ":" + notification.id();
-        return new MappingResult.Mapped(event, deliveryId, events(event, order));
+        return new MappingResult.Mapped(event, deliveryId(notification), events(event, order));
+    }
+
+    /** The notification names its delivery, so a redelivery is known before the order is read back. */
+    @Override
+    public Optional<String> deliveryIdBeforeMapping(Webhook webhook) {
+        try {
+            NuvemshopNotification notification = VendorJson.read(webhook.body(), NuvemshopNotification.class);
+            return notification.storeId() == null || notification.id() == null || !MAPPED.contains(notification.event())
+                    ? Optional.empty() : Optional.of(deliveryId(notification));
+        } catch (MalformedPayload e) {
+            return Optional.empty(); // map() says what is wrong with it
+        }
+    }
+
+    private static String deliveryId(NuvemshopNotification notification) {
+        return notification.storeId() + ":" + notification.event() + ":" + notification.id();
     }
 
     /** The RD events for an event and the order it names; pure, so tests can hold it to the fixtures. */
