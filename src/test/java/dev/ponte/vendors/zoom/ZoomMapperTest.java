@@ -122,6 +122,12 @@ class ZoomMapperTest {
     }
 
     @Test
+    void theOlderDocumentedJoinWithoutEmailIsAcknowledged() {
+        assertThat(mapper.map(signed(SECRET, now(), Fixtures.text("vendors/zoom/webinar.participant_joined.without-email.json"))))
+                .isInstanceOfSatisfying(MappingResult.Ignored.class, ignored -> assertThat(ignored.why()).contains("no email"));
+    }
+
+    @Test
     void attendeesWithoutEmailAndOtherEventsAreAcknowledged() {
         String anonymous = JOINED.replace("\"jchill@example.com\"", "null").replace("\"8615250064084\"", "null");
         assertThat(mapper.map(signed(SECRET, now(), anonymous))).isInstanceOf(MappingResult.Ignored.class);
