@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * Which email a phone number belongs to, learned from the events Ponte delivered that carried
  * both (chats, conversions, calls). Telephony sends only numbers; this is how a later call finds
- * its contact. Kept in the dedupe store, so every instance shares it.
+ * its contact. Also which email a vendor's visitor cookie belongs to. Kept in the dedupe store,
+ * so every instance shares it.
  */
 @ApplicationScoped
 public class ContactDirectory {
@@ -60,6 +61,34 @@ public class ContactDirectory {
                 }
             }
         }
+    }
+
+    /**
+     * The email a vendor's anonymous visitor id (a cookie) was seen with, for vendors whose views
+     * name only the visitor until the visitor types an email (Wistia's Turnstile).
+     */
+    public Optional<String> emailForVisitor(String vendor, String visitorId) {
+        if (visitorId == null) {
+            return Optional.empty();
+        }
+        try {
+            return store.recall(visitorKey(vendor, visitorId));
+        } catch (RuntimeException e) {
+            Log.warnf(e, "could not look up the contact directory");
+            return Optional.empty();
+        }
+    }
+
+    public void learnVisitor(String vendor, String visitorId, String email) {
+        try {
+            store.remember(visitorKey(vendor, visitorId), email, KEEP);
+        } catch (RuntimeException e) {
+            Log.warnf(e, "could not record a visitor in the contact directory");
+        }
+    }
+
+    private static String visitorKey(String vendor, String visitorId) {
+        return "contact-visitor:" + vendor + ":" + visitorId;
     }
 
     private static String key(String e164Phone) {

@@ -1,5 +1,7 @@
 package dev.ponte.vendors.intercom;
 
+import dev.ponte.mapping.VendorValues;
+import dev.ponte.mapping.ChatText;
 import dev.ponte.mapping.BodySignature;
 import dev.ponte.mapping.Contacts;
 import dev.ponte.mapping.LegalBases;
@@ -31,7 +33,6 @@ public class IntercomMapper implements VendorMapper {
             SIGNATURE, Signatures.Algorithm.SHA1, BodySignature.Encoding.HEX, "sha1=");
     static final String CHAT_TYPE = "Intercom";
     private static final Set<String> CONTACTS = Set.of("user", "lead", "contact");
-    private static final int SUBJECT_LENGTH = 100;
 
     private final IntercomConfig config;
 
@@ -78,7 +79,7 @@ public class IntercomMapper implements VendorMapper {
         }
         String deliveryId = notification.id() != null ? notification.id()
                 : "conversation-" + conversation.id() + ":" + notification.topic();
-        String name = contact.name() == null || contact.name().isBlank() ? null : contact.name().strip();
+        String name = VendorValues.text(contact.name());
         String subject = subject(conversation);
         RdEvent event = started
                 ? RdEvent.of(new ChatStartedPayload(subject, "open", CHAT_TYPE, null, null, name, email, null, null, null,
@@ -90,14 +91,8 @@ public class IntercomMapper implements VendorMapper {
     }
 
     private static String subject(IntercomNotification.Conversation conversation) {
-        for (String candidate : new String[] {conversation.title(),
-                conversation.source() == null ? null : IntercomText.plain(conversation.source().subject()),
-                conversation.source() == null ? null : IntercomText.plain(conversation.source().body())}) {
-            if (candidate != null && !candidate.isBlank()) {
-                String line = candidate.strip();
-                return line.length() <= SUBJECT_LENGTH ? line : line.substring(0, SUBJECT_LENGTH - 1) + "…";
-            }
-        }
-        return "Intercom conversation " + conversation.id();
+        IntercomNotification.Source source = conversation.source();
+        return ChatText.subject("Intercom conversation " + conversation.id(), conversation.title(),
+                source == null ? null : IntercomText.plain(source.subject()), source == null ? null : IntercomText.plain(source.body()));
     }
 }

@@ -1,7 +1,7 @@
 package dev.ponte.vendors.intercom;
 
+import dev.ponte.mapping.ChatText;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,26 +21,28 @@ final class IntercomText {
         return text.lines().map(String::strip).filter(l -> !l.isEmpty()).reduce((a, b) -> a + " " + b).orElse("");
     }
 
-    /** The opening message and every comment after it, "[time] who: text"; notes and state changes are left out. */
+    /** The opening message and every comment after it; notes and state changes are left out. */
     static String transcript(IntercomNotification.Conversation conversation) {
-        List<String> lines = new ArrayList<>();
+        ChatText.Transcript transcript = new ChatText.Transcript();
         IntercomNotification.Source source = conversation.source();
-        if (source != null && !plain(source.body()).isEmpty()) {
-            lines.add(line(conversation.createdAt(), source.author(), source.body()));
+        if (source != null) {
+            transcript.add(at(conversation.createdAt()), who(source.author()), plain(source.body()));
         }
         List<IntercomNotification.Part> parts = conversation.conversationParts() == null ? List.of()
                 : Objects.requireNonNullElse(conversation.conversationParts().conversationParts(), List.of());
         for (IntercomNotification.Part part : parts) {
-            if (("comment".equals(part.partType()) || "open".equals(part.partType()) || "close".equals(part.partType()))
-                    && !plain(part.body()).isEmpty()) {
-                lines.add(line(part.createdAt(), part.author(), part.body()));
+            if ("comment".equals(part.partType()) || "open".equals(part.partType()) || "close".equals(part.partType())) {
+                transcript.add(at(part.createdAt()), who(part.author()), plain(part.body()));
             }
         }
-        return lines.isEmpty() ? "(no messages)" : String.join("\n", lines);
+        return transcript.toString();
     }
 
-    private static String line(Long at, IntercomNotification.Author author, String body) {
-        String who = author == null ? "Unknown" : author.name() != null ? author.name() : author.type();
-        return (at == null ? "" : "[" + Instant.ofEpochSecond(at) + "] ") + who + ": " + plain(body);
+    private static String at(Long epochSeconds) {
+        return epochSeconds == null ? null : Instant.ofEpochSecond(epochSeconds).toString();
+    }
+
+    private static String who(IntercomNotification.Author author) {
+        return author == null ? "Unknown" : author.name() != null ? author.name() : author.type();
     }
 }

@@ -1,5 +1,7 @@
 package dev.ponte.vendors.jivochat;
 
+import dev.ponte.mapping.VendorValues;
+import dev.ponte.mapping.ChatText;
 import dev.ponte.mapping.ContactResolver;
 import dev.ponte.mapping.Contacts;
 import dev.ponte.mapping.CustomFields;
@@ -79,18 +81,17 @@ public class JivoChatMapper implements VendorMapper {
             throw new MalformedPayload("A JivoChat chat event carries chat_id.", "$.chat_id");
         }
         String deliveryId = event.widgetId() + ":chat-" + event.chatId() + ":" + stage;
-        JivoEvent.Visitor visitor = Optional.ofNullable(event.visitor()).orElse(new JivoEvent.Visitor(null, null, null, null));
-        String phone = Contacts.phone(visitor.phone());
-        Optional<String> email = contacts.email(webhook, visitor.email(), phone);
-        if (email.isEmpty()) {
-            return ContactResolver.noEmail(event.eventName(), deliveryId, phone, ANONYMOUS);
+        Contact contact = contact(webhook, event);
+        if (contact.email().isEmpty()) {
+            return ContactResolver.noEmail(event.eventName(), deliveryId, contact.phone(), ANONYMOUS);
         }
         String subject = subject(event);
         RdEvent rd = "accepted".equals(stage)
-                ? RdEvent.of(new ChatStartedPayload(subject, "online", CHAT_TYPE, null, null, blankToNull(visitor.name()),
-                        email.get(), null, phone, null, null, null, null, null, null, null, LegalBases.orDefault(List.of(), config)))
+                ? RdEvent.of(new ChatStartedPayload(subject, "online", CHAT_TYPE, null, null, contact.name(),
+                        contact.email().get(), null, contact.phone(), null, null, null, null, null, null, null,
+                        LegalBases.orDefault(List.of(), config)))
                 : RdEvent.of(new ChatFinishedPayload(subject, "finished", JivoTranscript.of(event), CHAT_TYPE, null, null,
-                        blankToNull(visitor.name()), email.get(), null, phone, null, null, null, null, null, null, null,
+                        contact.name(), contact.email().get(), null, contact.phone(), null, null, null, null, null, null, null,
                         LegalBases.orDefault(List.of(), config)));
         return new MappingResult.Mapped(event.eventName(), deliveryId, List.of(rd));
     }
@@ -101,31 +102,30 @@ public class JivoChatMapper implements VendorMapper {
             throw new MalformedPayload("A JivoChat offline_message carries offline_message_id.", "$.offline_message_id");
         }
         String deliveryId = event.widgetId() + ":offline-" + id;
-        JivoEvent.Visitor visitor = Optional.ofNullable(event.visitor()).orElse(new JivoEvent.Visitor(null, null, null, null));
-        String phone = Contacts.phone(visitor.phone());
-        Optional<String> email = contacts.email(webhook, visitor.email(), phone);
-        if (email.isEmpty()) {
-            return ContactResolver.noEmail(event.eventName(), deliveryId, phone, ANONYMOUS);
+        Contact contact = contact(webhook, event);
+        if (contact.email().isEmpty()) {
+            return ContactResolver.noEmail(event.eventName(), deliveryId, contact.phone(), ANONYMOUS);
         }
         JivoEvent.Utm utm = event.session() == null ? new JivoEvent.Utm(null, null, null, null, null) : event.session().utmData();
         return new MappingResult.Mapped(event.eventName(), deliveryId, List.of(RdEvent.of(new ConversionPayload(
-                config.conversionIdentifier(), blankToNull(visitor.name()), email.get(), null, null, null, null, phone, null,
-                null, null, null, null, null, null, null, null, blankToNull(utm.source()), blankToNull(utm.medium()),
-                blankToNull(utm.campaign()), blankToNull(utm.term()), null, null, LegalBases.orDefault(List.of(), config),
+                config.conversionIdentifier(), contact.name(), contact.email().get(), null, null, null, null, contact.phone(), null,
+                null, null, null, null, null, null, null, null, VendorValues.text(utm.source()), VendorValues.text(utm.medium()),
+                VendorValues.text(utm.campaign()), VendorValues.text(utm.term()), null, null, LegalBases.orDefault(List.of(), config),
                 CustomFields.of(config.messageField(), event.message())))));
     }
 
-    private static String subject(JivoEvent event) {
-        if (event.topic() != null && event.topic().title() != null && !event.topic().title().isBlank()) {
-            return event.topic().title();
-        }
-        if (event.department() != null && event.department().name() != null && !event.department().name().isBlank()) {
-            return event.department().name();
-        }
-        return "JivoChat chat " + event.chatId();
+    /** The visitor as RD knows them: name, phone in E.164, and the email if one can be found. */
+    private record Contact(String name, String phone, Optional<String> email) {
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+    private Contact contact(Webhook webhook, JivoEvent event) {
+        JivoEvent.Visitor visitor = Optional.ofNullable(event.visitor()).orElse(new JivoEvent.Visitor(null, null, null, null));
+        String phone = Contacts.phone(visitor.phone());
+        return new Contact(VendorValues.text(visitor.name()), phone, contacts.email(webhook, visitor.email(), phone));
+    }
+
+    private static String subject(JivoEvent event) {
+        return ChatText.subject("JivoChat chat " + event.chatId(), event.topic() == null ? null : event.topic().title(),
+                event.department() == null ? null : event.department().name());
     }
 }

@@ -1,5 +1,6 @@
 package dev.ponte.vendors.jivochat;
 
+import dev.ponte.mapping.ChatText;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -20,20 +21,12 @@ final class JivoTranscript {
         }
         List<JivoEvent.Message> messages = event.chat() == null || event.chat().messages() == null
                 ? List.of() : event.chat().messages();
-        StringBuilder transcript = new StringBuilder();
+        ChatText.Transcript transcript = new ChatText.Transcript();
         for (JivoEvent.Message message : messages) {
-            if (message.message() == null) {
-                continue;
-            }
-            if (!transcript.isEmpty()) {
-                transcript.append('\n');
-            }
-            if (message.timestamp() != null) {
-                transcript.append('[').append(Instant.ofEpochSecond(message.timestamp())).append("] ");
-            }
-            transcript.append(speaker(event, message)).append(": ").append(message.message().strip());
+            transcript.add(message.timestamp() == null ? null : Instant.ofEpochSecond(message.timestamp()).toString(),
+                    speaker(event, message), message.message());
         }
-        return transcript.isEmpty() ? "(no messages)" : transcript.toString();
+        return transcript.toString();
     }
 
     private static String speaker(JivoEvent event, JivoEvent.Message message) {

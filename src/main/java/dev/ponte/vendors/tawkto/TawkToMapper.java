@@ -1,5 +1,7 @@
 package dev.ponte.vendors.tawkto;
 
+import dev.ponte.mapping.VendorValues;
+import dev.ponte.mapping.ChatText;
 import dev.ponte.mapping.BodySignature;
 import dev.ponte.mapping.Contacts;
 import dev.ponte.mapping.CustomFields;
@@ -34,7 +36,6 @@ public class TawkToMapper implements VendorMapper {
             SIGNATURE, Signatures.Algorithm.SHA1, BodySignature.Encoding.HEX);
     static final String EVENT_ID = "X-Hook-Event-Id";
     static final String CHAT_TYPE = "tawk.to";
-    private static final int SUBJECT_LENGTH = 100;
 
     private final TawkToConfig config;
 
@@ -74,8 +75,7 @@ public class TawkToMapper implements VendorMapper {
         if (email == null) {
             return anonymous(event);
         }
-        String subject = event.message() != null && event.message().text() != null && !event.message().text().isBlank()
-                ? shortened(event.message().text()) : propertyName(event);
+        String subject = ChatText.subject(propertyName(event), event.message() == null ? null : event.message().text());
         return new MappingResult.Mapped(event.event(), "chat-" + chatId + ":started", List.of(RdEvent.of(new ChatStartedPayload(
                 subject, "online", CHAT_TYPE, null, null, name(event.visitor()), email, null, null, null, null, null, null,
                 null, null, null, LegalBases.orDefault(List.of(), config)))));
@@ -117,7 +117,7 @@ public class TawkToMapper implements VendorMapper {
         if (email == null) {
             return new MappingResult.Ignored(event.event(), "The ticket's requester has no email, so RD has no contact for it.");
         }
-        String name = event.requester().name() == null || event.requester().name().isBlank() ? null : event.requester().name().strip();
+        String name = VendorValues.text(event.requester().name());
         return new MappingResult.Mapped(event.event(), deliveryId(webhook, "ticket-" + event.ticket().id()),
                 List.of(RdEvent.of(new ConversionPayload(config.conversionIdentifier(), name, email, null, null, null, null,
                         null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
@@ -131,23 +131,16 @@ public class TawkToMapper implements VendorMapper {
         return subject.isEmpty() ? message : message.isEmpty() ? subject : subject + "\n" + message;
     }
 
-    /** One line per visitor or agent message, "[time] name: text"; system notices are left out. */
+    /** The visitor's and agents' messages; system notices are left out. */
     private static String transcript(TawkEvent.Chat chat) {
-        StringBuilder text = new StringBuilder();
+        ChatText.Transcript transcript = new ChatText.Transcript();
         for (TawkEvent.TranscriptMessage message : Objects.requireNonNullElse(chat.messages(), List.<TawkEvent.TranscriptMessage>of())) {
-            if (message.msg() == null || message.sender() == null || "s".equals(message.sender().t())) {
-                continue;
+            if (message.sender() != null && !"s".equals(message.sender().t())) {
+                String who = message.sender().n() != null ? message.sender().n() : "v".equals(message.sender().t()) ? "Visitor" : "Agent";
+                transcript.add(message.time(), who, message.msg());
             }
-            if (!text.isEmpty()) {
-                text.append('\n');
-            }
-            if (message.time() != null) {
-                text.append('[').append(message.time()).append("] ");
-            }
-            String who = message.sender().n() != null ? message.sender().n() : "v".equals(message.sender().t()) ? "Visitor" : "Agent";
-            text.append(who).append(": ").append(message.msg().strip());
         }
-        return text.isEmpty() ? "(no messages)" : text.toString();
+        return transcript.toString();
     }
 
     /** tawk.to's own event id is the same on every retry; chats have their own stable key instead. */
@@ -165,12 +158,7 @@ public class TawkToMapper implements VendorMapper {
     }
 
     private static String name(TawkEvent.Visitor visitor) {
-        return visitor == null || visitor.name() == null || visitor.name().isBlank() ? null : visitor.name().strip();
-    }
-
-    private static String shortened(String text) {
-        String line = text.strip().replaceAll("\\s+", " ");
-        return line.length() <= SUBJECT_LENGTH ? line : line.substring(0, SUBJECT_LENGTH - 1) + "…";
+        return visitor == null ? null : VendorValues.text(visitor.name());
     }
 
     private static String required(String value, String path) {

@@ -1,5 +1,7 @@
 package dev.ponte.vendors.wistia;
 
+import dev.ponte.mapping.VendorValues;
+import dev.ponte.delivery.ContactDirectory;
 import dev.ponte.mapping.BodySignature;
 import dev.ponte.mapping.Contacts;
 import dev.ponte.mapping.LegalBases;
@@ -18,8 +20,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -45,12 +45,12 @@ public class WistiaMapper implements VendorMapper {
     static final String TURNSTILE = "viewing_session.turnstile.converted";
 
     private final WistiaConfig config;
-    private final WistiaViewers viewers;
+    private final ContactDirectory directory;
 
     @Inject
-    public WistiaMapper(WistiaConfig config, WistiaViewers viewers) {
+    public WistiaMapper(WistiaConfig config, ContactDirectory directory) {
         this.config = config;
-        this.viewers = viewers;
+        this.directory = directory;
     }
 
     @Override
@@ -95,17 +95,17 @@ public class WistiaMapper implements VendorMapper {
                 return Optional.empty();
             }
             if (visitor != null) {
-                viewers.identified(visitor, given);
+                directory.learnVisitor(vendor(), visitor, given);
             }
             return Optional.of(new MappingResult.Mapped(event.type(), event.uuid(), List.of(RdEvent.of(new ConversionPayload(
-                    config.conversionIdentifier(), blankToNull(payload.name()), given, null, null, null, null, null, null, null,
+                    config.conversionIdentifier(), VendorValues.text(payload.name()), given, null, null, null, null, null, null, null,
                     null, null, null, null, null, null, null, null, null, null, null, null, null,
                     LegalBases.orDefault(List.of(), config), Map.of())))));
         }
         if (!PLAY.equals(event.type()) && !PERCENT_WATCHED.equals(event.type())) {
             return Optional.empty();
         }
-        Optional<String> email = Optional.ofNullable(given).or(() -> viewers.email(visitor));
+        Optional<String> email = Optional.ofNullable(given).or(() -> directory.emailForVisitor(vendor(), visitor));
         if (email.isEmpty()) {
             return Optional.empty();
         }
@@ -116,16 +116,16 @@ public class WistiaMapper implements VendorMapper {
         Integer duration = media.duration() == null ? null : media.duration().setScale(0, RoundingMode.HALF_UP).intValue();
         RdEvent rd;
         if (PLAY.equals(event.type())) {
-            rd = RdEvent.of(new MediaPlaybackStartedPayload(email.get(), blankToNull(payload.name()), null, null, null, null,
-                    null, null, null, null, null, "Video", media.url(), true, media.id(), blankToNull(media.name()), duration,
+            rd = RdEvent.of(new MediaPlaybackStartedPayload(email.get(), VendorValues.text(payload.name()), null, null, null, null,
+                    null, null, null, null, null, "Video", media.url(), true, media.id(), VendorValues.text(media.name()), duration,
                     null, LegalBases.orDefault(List.of(), config)));
         } else {
             Integer percent = percent(payload.percentWatched());
             Integer watched = percent == null || media.duration() == null ? null
                     : media.duration().multiply(BigDecimal.valueOf(percent)).divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP).intValue();
-            rd = RdEvent.of(new MediaPlaybackStoppedPayload(email.get(), blankToNull(payload.name()), null, null, null, null,
-                    null, null, null, null, null, "Video", media.url(), true, media.id(), blankToNull(media.name()), duration,
-                    null, percent == null ? null : percent >= 100, watched, percent, instant(event.generatedAt()),
+            rd = RdEvent.of(new MediaPlaybackStoppedPayload(email.get(), VendorValues.text(payload.name()), null, null, null, null,
+                    null, null, null, null, null, "Video", media.url(), true, media.id(), VendorValues.text(media.name()), duration,
+                    null, percent == null ? null : percent >= 100, watched, percent, VendorValues.timestamp(event.generatedAt()),
                     LegalBases.orDefault(List.of(), config)));
         }
         return Optional.of(new MappingResult.Mapped(event.type(), event.uuid(), List.of(rd)));
@@ -145,15 +145,4 @@ public class WistiaMapper implements VendorMapper {
         return hook.events().stream().map(WistiaHook.Event::type).distinct().reduce((a, b) -> a + "," + b).orElse("events");
     }
 
-    private static String instant(String value) {
-        try {
-            return value == null ? null : Instant.parse(value).toString();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 }

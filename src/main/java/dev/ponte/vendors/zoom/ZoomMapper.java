@@ -1,5 +1,6 @@
 package dev.ponte.vendors.zoom;
 
+import dev.ponte.mapping.VendorValues;
 import dev.ponte.mapping.ContactResolver;
 import dev.ponte.mapping.Contacts;
 import dev.ponte.mapping.LegalBases;
@@ -145,7 +146,7 @@ public class ZoomMapper implements VendorMapper {
         return new MappingResult.Mapped(event.event(), deliveryId, List.of(RdEvent.of(new MediaPlaybackStoppedPayload(
                 email.get(), name(participant), null, null, null, phone(participant), null, null, null, null, null, "Video",
                 null, false, webinar.id(), category(webinar), scheduled, publishedAt(webinar),
-                percentage == null ? null : percentage >= 100, watched, percentage, instant(leaveTime),
+                percentage == null ? null : percentage >= 100, watched, percentage, VendorValues.timestamp(leaveTime),
                 LegalBases.orDefault(List.of(), config)))));
     }
 
@@ -180,7 +181,7 @@ public class ZoomMapper implements VendorMapper {
     }
 
     private static String publishedAt(ZoomEvent.Webinar webinar) {
-        return instant(webinar.startTime());
+        return VendorValues.timestamp(webinar.startTime());
     }
 
     private static Integer secondsBetween(String from, String to) {
@@ -192,16 +193,8 @@ public class ZoomMapper implements VendorMapper {
         }
     }
 
-    private static String instant(String value) {
-        try {
-            return value == null ? null : Instant.parse(value).toString();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
     private static String name(ZoomEvent.Participant participant) {
-        return participant.userName() == null || participant.userName().isBlank() ? null : participant.userName().strip();
+        return VendorValues.text(participant.userName());
     }
 
     private static String phone(ZoomEvent.Participant participant) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ponte.delivery.ContactDirectory;
 import dev.ponte.delivery.InMemoryDedupeStore;
 import dev.ponte.mapping.MalformedPayload;
 import dev.ponte.mapping.MappingResult;
@@ -39,7 +40,7 @@ class WistiaMapperTest {
         }
     }
 
-    private final WistiaMapper mapper = new WistiaMapper(new Config(SECRET), new WistiaViewers(new InMemoryDedupeStore(
+    private final WistiaMapper mapper = new WistiaMapper(new Config(SECRET), new ContactDirectory(new InMemoryDedupeStore(
             new MutableClock(Instant.parse("2026-11-27T12:00:00Z")), Duration.ofHours(72), Duration.ofSeconds(60))));
 
     static Webhook signed(String secret, String body) {
