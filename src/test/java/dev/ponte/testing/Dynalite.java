@@ -14,10 +14,12 @@ import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * A DynamoDB-compatible server (dynalite, installed from npm by the build) on a free local port.
+ * A DynamoDB-compatible server (dynalite, installed from npm by the build) on a free local port,
+ * with the state table as template.yaml creates it: key {@code pk}, index {@code due}.
  * The AWS SDK finds it the way it finds any endpoint override: {@code aws.endpointUrlDynamoDb},
  * the system-property form of {@code AWS_ENDPOINT_URL_DYNAMODB}.
  */
@@ -28,7 +30,7 @@ public final class Dynalite implements QuarkusTestResourceLifecycleManager {
     private static Process process;
     private static String endpoint;
 
-    /** Starts it once per test JVM and creates the dedupe table as the SAM template does. */
+    /** Starts it once per test JVM and creates the state table as the SAM template does. */
     public static synchronized String ensureStarted() {
         if (endpoint != null) {
             return endpoint;
@@ -55,7 +57,14 @@ public final class Dynalite implements QuarkusTestResourceLifecycleManager {
             try (DynamoDbClient dynamo = client()) {
                 dynamo.createTable(create -> create.tableName(TABLE)
                         .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
-                        .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
+                        .attributeDefinitions(
+                                a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
+                                a -> a.attributeName("kind").attributeType(ScalarAttributeType.S),
+                                a -> a.attributeName("due_at").attributeType(ScalarAttributeType.N))
+                        .globalSecondaryIndexes(index -> index.indexName("due")
+                                .keySchema(k -> k.attributeName("kind").keyType(KeyType.HASH),
+                                        k -> k.attributeName("due_at").keyType(KeyType.RANGE))
+                                .projection(p -> p.projectionType(ProjectionType.ALL)))
                         .billingMode("PAY_PER_REQUEST"));
                 // dynalite has no UpdateTimeToLive. Nothing depends on it: DynamoDB's TTL only
                 // sweeps expired items eventually, and every claim treats them as gone already.
@@ -64,6 +73,12 @@ public final class Dynalite implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What a packaged function needs to find the table here, as Lambda would give it the real one. */
+    public static Map<String, String> environment() {
+        return Map.of("PONTE_DEDUPE_TABLE", TABLE, "AWS_ENDPOINT_URL_DYNAMODB", ensureStarted(),
+                "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test");
     }
 
     public static DynamoDbClient client() {

@@ -1,15 +1,15 @@
-package dev.ponte.delivery;
+package dev.ponte.delivery.state;
 
 import dev.ponte.testing.Dynalite;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The same promises, kept by conditional writes against a real DynamoDB-compatible server. */
-class DynamoDbDedupeStoreTest extends DedupeStoreContract {
+/** The same promises, kept by conditional writes and the due index of a real DynamoDB-compatible server. */
+class DynamoDbStateStoreTest extends StateStoreContract {
 
     private static DynamoDbClient dynamo;
-    private final DedupeStore store = new DynamoDbDedupeStore(dynamo, Dynalite.TABLE, clock, TTL, CLAIM_TIMEOUT);
+    private final StateStore store = new DynamoDbStateStore(dynamo, Dynalite.TABLE, clock, RETENTION);
 
     @BeforeAll
     static void startDynalite() {
@@ -23,7 +23,7 @@ class DynamoDbDedupeStoreTest extends DedupeStoreContract {
     }
 
     @Override
-    DedupeStore store() {
+    protected StateStore store() {
         return store;
     }
 }

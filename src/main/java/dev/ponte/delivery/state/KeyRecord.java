@@ -1,0 +1,30 @@
+package dev.ponte.delivery.state;
+
+/**
+ * One delivery key as the map-backed stores keep it, written as one short string so a
+ * compare-and-set on it is a compare of strings.
+ */
+record KeyRecord(State state, long expiresAtMillis, long boot, String letterId, String answer) {
+
+    enum State { PENDING, QUEUED, DONE, PARKED, MAYBE }
+
+    private static final char SEPARATOR = '\u001f';
+
+    boolean expired(long nowMillis) {
+        return expiresAtMillis <= nowMillis;
+    }
+
+    String encode() {
+        return state.name() + SEPARATOR + expiresAtMillis + SEPARATOR + boot + SEPARATOR
+                + (letterId == null ? "" : letterId) + SEPARATOR + (answer == null ? "" : answer);
+    }
+
+    static KeyRecord decode(String encoded) {
+        if (encoded == null) {
+            return null;
+        }
+        String[] parts = encoded.split(String.valueOf(SEPARATOR), 5);
+        return new KeyRecord(State.valueOf(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]),
+                parts[3].isEmpty() ? null : parts[3], parts[4].isEmpty() ? null : parts[4]);
+    }
+}

@@ -1,0 +1,122 @@
+package dev.ponte.delivery.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ponte.delivery.state.StateStore.Entry;
+import dev.ponte.delivery.state.StateStore.Kind;
+import dev.ponte.delivery.state.StateStore.Status;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The contract on local disk, and what only a store that outlives its process can promise. */
+class EmbeddedStateStoreTest extends StateStoreContract {
+
+    @TempDir
+    Path dir;
+
+    private EmbeddedStateStore store;
+
+    @BeforeEach
+    void open() {
+        store = new EmbeddedStateStore(dir, clock, RETENTION);
+    }
+
+    @Override
+    protected StateStore store() {
+        return store;
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private EmbeddedStateStore restart() {
+        store.close();
+        store = new EmbeddedStateStore(dir, clock, RETENTION);
+        return store;
+    }
+
+    @Test
+    void aRestartKeepsDeliveredKeysLettersTimersAndFacts() {
+        String key = key();
+        store().claim(key, delivery("d"));
+        store().complete(key, "{\"event_uuid\":\"u-1\"}");
+        store().put(new Entry(Kind.LETTER, "letter-1", clock.instant().plusSeconds(60), "+5511999990000", "{}"));
+        store().put(new Entry(Kind.TIMER, "cart-1", clock.instant().plusSeconds(3_600), null, "{\"source\":\"shopify\"}"));
+        store().remember("contact-phone:+5511999990000", "maria@example.com", Duration.ofDays(365));
+
+        StateStore after = restart();
+
+        assertThat(after.claim(key, delivery("d")).answer()).isEqualTo("{\"event_uuid\":\"u-1\"}");
+        assertThat(after.get(Kind.LETTER, "letter-1")).isPresent();
+        assertThat(after.waitingFor(Kind.LETTER, "+5511999990000")).hasSize(1);
+        assertThat(after.due(Kind.TIMER, clock.instant().plusSeconds(3_600), 10)).extracting(Entry::id).containsExactly("cart-1");
+        assertThat(after.recall("contact-phone:+5511999990000")).contains("maria@example.com");
+    }
+
+    @Test
+    void aClaimLeftByTheRunBeforeIsAnOrphanAtOnce() {
+        String key = key();
+        store().claim(key, "in flight when the process died".getBytes(StandardCharsets.UTF_8));
+
+        StateStore after = restart();
+
+        assertThat(after.orphans(10)).singleElement().satisfies(orphan -> {
+            assertThat(orphan.key()).isEqualTo(key);
+            assertThat(new String(orphan.inFlight(), StandardCharsets.UTF_8)).isEqualTo("in flight when the process died");
+        });
+        assertThat(after.claim(key, delivery("d")).status()).isEqualTo(Status.IN_PROGRESS);
+    }
+
+    @Test
+    void aSecondProcessOnTheSameDirectoryIsRefusedWithTheSettingNamed() {
+        assertThatThrownBy(() -> new EmbeddedStateStore(dir, clock, RETENTION))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("PONTE_STATE_DIR")
+                .hasMessageContaining("another Ponte process");
+    }
+
+    /**
+     * Memory stays flat however many deliveries the file remembers: pages live on disk and only
+     * a bounded cache of them in memory. A hundred times the keys may cost at most a fifth more heap.
+     */
+    @Test
+    void memoryAfterAHundredThousandDeliveriesIsWithinAFifthOfAfterAThousand() {
+        record(1_000);
+        long afterThousand = usedHeapAfterGc();
+        record(99_000);
+        long afterHundredThousand = usedHeapAfterGc();
+
+        assertThat((double) afterHundredThousand / afterThousand).isLessThanOrEqualTo(1.2);
+        assertThat(afterHundredThousand - afterThousand).isLessThan(12L * 1024 * 1024);
+    }
+
+    private void record(int deliveries) {
+        String answer = "{\"event_batch_uuid\":\"" + UUID.randomUUID() + "\",\"events\":[{\"event_uuid\":\""
+                + UUID.randomUUID() + "\"},{\"event_uuid\":\"" + UUID.randomUUID() + "\"}]}";
+        byte[] written = new byte[600];
+        for (int i = 0; i < deliveries; i++) {
+            String key = "shopify:" + UUID.randomUUID();
+            store().claim(key, written);
+            store().complete(key, answer);
+        }
+    }
+
+    private static long usedHeapAfterGc() {
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        }
+        return used;
+    }
+}
