@@ -39,7 +39,7 @@ run() { # name, java flags...
   start=$(date +%s%N)
   (cd "$OUT/$name" && exec env QUARKUS_HTTP_PORT=$APP_PORT PONTE_RD_URL=http://127.0.0.1:$RD_PORT \
     PONTE_RD_CLIENT_ID=b PONTE_RD_CLIENT_SECRET=b PONTE_RD_REFRESH_TOKEN=b PONTE_API_TOKEN=b \
-    PONTE_VENDORS_SHOPIFY_SECRET=bench-secret PONTE_DEAD_LETTERS_DIR=dead-letters \
+    PONTE_VENDORS_SHOPIFY_SECRET=bench-secret PONTE_STATE_DIR=state \
     "$JDK25/bin/java" "$@" -jar quarkus-run.jar > "../run-$name.log" 2>&1) &
   pid=$!
   until curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$APP_PORT/webhooks/shopify" \

@@ -1,29 +1,31 @@
 package dev.ponte.delivery;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import com.fasterxml.jackson.databind.JsonNode;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.Base64;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Events that could not be delivered, parked with everything needed to try again: the events
- * as mapped, the original request (to map it again after a fix), why it failed and how often.
+ * A delivery that could not be delivered yet, kept with everything needed to try again: the
+ * delivery as mapped (only the events still owed), its original request (to map it again), why,
+ * how often it was tried, and when it is tried next. {@code nextAttemptAt} null: it waits for the
+ * operator, or for {@code waitingFor} (a phone number whose email is not known yet).
  */
 @RegisterForReflection
-public record DeadLetter(
-        String id,
-        String source,
-        String deliveryId,
-        String reason,
-        int attempts,
-        String parkedAt,
-        String lastAttemptAt,
-        List<JsonNode> events,
-        StoredRequest request) {
+@RecordBuilder
+public record DeadLetter(String id, Cause cause, String reason, int attempts, String parkedAt, String lastAttemptAt,
+        String nextAttemptAt, String waitingFor, StoredDelivery delivery) implements DeadLetterBuilder.With {
+
+    /** What an operator sees: waiting for its next attempt, held for them, or given up. */
+    public String status() {
+        if (nextAttemptAt != null) {
+            return "waiting";
+        }
+        return cause.retriedAutomatically() ? "gave_up" : "held";
+    }
 
     /** The request as it arrived, minus credentials: enough to map it again. */
     @RegisterForReflection
@@ -47,9 +49,5 @@ public record DeadLetter(
         public byte[] body() {
             return bodyBase64 == null ? new byte[0] : Base64.getDecoder().decode(bodyBase64);
         }
-    }
-
-    public DeadLetter failedAgain(String newReason, int moreAttempts, String at) {
-        return new DeadLetter(id, source, deliveryId, newReason, attempts + moreAttempts, parkedAt, at, events, request);
     }
 }

@@ -1,29 +1,30 @@
 package dev.ponte.delivery;
 
+import dev.ponte.delivery.state.StateStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Not ready while undeliverable events would have nowhere to go: Ponte's promise is that an
- * event RD cannot take is parked, so an instance that cannot park must not take traffic. RD being
- * down is deliberately not a reason — that is exactly when parking is needed.
+ * Not ready while the state store cannot keep anything: Ponte's promise is that what RD cannot
+ * take is parked, so an instance that cannot park must not take traffic. RD being down is
+ * deliberately not a reason — that is exactly when parking is needed.
  */
 @Readiness
 @ApplicationScoped
 public class DeadLetterReadiness implements HealthCheck {
 
-    private final DeadLetterStore store;
+    private final StateStore store;
 
-    DeadLetterReadiness(DeadLetterStore store) {
+    DeadLetterReadiness(StateStore store) {
         this.store = store;
     }
 
     @Override
     public HealthCheckResponse call() {
-        return store.cannotPark()
-                .map(reason -> HealthCheckResponse.named("dead-letters").down().withData("reason", reason).build())
-                .orElseGet(() -> HealthCheckResponse.up("dead-letters"));
+        return store.unavailable()
+                .map(reason -> HealthCheckResponse.named("state").down().withData("reason", reason).build())
+                .orElseGet(() -> HealthCheckResponse.up("state"));
     }
 }

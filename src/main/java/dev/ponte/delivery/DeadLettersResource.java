@@ -1,5 +1,6 @@
 package dev.ponte.delivery;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponte.rd.events.RdJson;
@@ -12,13 +13,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * The operator's view of what could not be delivered, and the way to deliver it once the cause
- * is fixed. Behind {@code PONTE_API_TOKEN}, like everything under {@code /admin}.
+ * The operator's view of what is not delivered yet: each dead letter with its cause, attempts
+ * and next automatic attempt (or that it waits for them, or gave up), and the way to deliver
+ * it now. Behind {@code PONTE_API_TOKEN}, like everything under {@code /admin}.
  */
 @Path("/admin/dead-letters")
 @Produces(MediaType.APPLICATION_JSON)
@@ -27,55 +27,55 @@ public class DeadLettersResource {
     private static final int MAX_LIST = 500;
 
     @Inject
-    DeadLetterStore store;
+    DeadLetters letters;
 
     @Inject
-    Deliveries deliveries;
+    Redelivery redelivery;
 
     @GET
     public ArrayNode list(@QueryParam("limit") Integer limit) {
         int max = limit == null ? MAX_LIST : Math.max(1, Math.min(limit, MAX_LIST));
         ArrayNode list = RdJson.mapper().createArrayNode();
-        for (DeadLetter letter : store.list(max)) {
+        for (DeadLetter letter : letters.list(max)) {
+            StoredDelivery delivery = letter.delivery();
             ObjectNode row = list.addObject()
                     .put("id", letter.id())
-                    .put("vendor", letter.source())
-                    .put("delivery_id", letter.deliveryId())
+                    .put("vendor", delivery.source())
+                    .put("delivery_id", delivery.deliveryId())
+                    .put("status", letter.status())
+                    .put("cause", letter.cause().name().toLowerCase(java.util.Locale.ROOT))
                     .put("reason", letter.reason())
                     .put("attempts", letter.attempts())
                     .put("parked_at", letter.parkedAt())
-                    .put("last_attempt_at", letter.lastAttemptAt());
-            row.putArray("events").addAll(letter.events());
+                    .put("last_attempt_at", letter.lastAttemptAt())
+                    .put("next_attempt_at", letter.nextAttemptAt());
+            ArrayNode events = row.putArray("events");
+            for (JsonNode event : delivery.events()) {
+                events.add(event);
+            }
         }
         return list;
     }
 
-    /** Replays every dead letter once, oldest first. */
+    /** Replays every dead letter now, oldest first, probing RD even if its circuit is open. */
     @POST
     @Path("/replay")
     public ObjectNode replayAll() {
-        Map<Deliveries.ReplayOutcome, Integer> counts = new EnumMap<>(Deliveries.ReplayOutcome.class);
-        for (Deliveries.ReplayOutcome outcome : Deliveries.ReplayOutcome.values()) {
-            counts.put(outcome, 0);
-        }
-        for (DeadLetter letter : store.list(MAX_LIST)) {
-            counts.merge(deliveries.replay(letter), 1, Integer::sum);
-        }
+        Map<Redelivery.Outcome, Integer> counts = redelivery.replayAll(MAX_LIST);
         ObjectNode answer = RdJson.mapper().createObjectNode();
-        counts.forEach((outcome, count) -> answer.put(outcome.name().toLowerCase(Locale.ROOT), count));
+        counts.forEach((outcome, count) -> answer.put(Redelivery.name(outcome), count));
         return answer;
     }
 
     @POST
     @Path("/{id}/replay")
     public ObjectNode replayOne(@PathParam("id") String id) {
-        DeadLetter letter = store.get(id).orElseThrow(() -> new NotFoundException("No dead letter " + id + "."));
-        Deliveries.ReplayOutcome outcome = deliveries.replay(letter);
-        ObjectNode answer = RdJson.mapper().createObjectNode()
-                .put("id", id)
-                .put("outcome", outcome.name().toLowerCase(Locale.ROOT));
-        if (outcome == Deliveries.ReplayOutcome.STILL_FAILING) {
-            store.get(id).ifPresent(after -> answer.put("reason", after.reason()));
+        Redelivery.Outcome outcome = redelivery.replay(id)
+                .orElseThrow(() -> new NotFoundException("No dead letter " + id + "."));
+        ObjectNode answer = RdJson.mapper().createObjectNode().put("id", id).put("outcome", Redelivery.name(outcome));
+        if (outcome == Redelivery.Outcome.STILL_FAILING) {
+            letters.get(id).ifPresent(after -> answer.put("reason", after.reason())
+                    .put("next_attempt_at", after.nextAttemptAt()));
         }
         return answer;
     }

@@ -5,21 +5,25 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Where delivered keys are remembered, and for how long. */
+/** Where delivery keys are remembered when instances share them, and for how long. */
 @ConfigMapping(prefix = "ponte.dedupe")
 public interface DedupeConfig {
 
-    /** {@code PONTE_DEDUPE_TABLE}: a DynamoDB table (pk String, TTL attribute expires_at); unset keeps keys in memory. */
+    /**
+     * {@code PONTE_DEDUPE_TABLE}: a DynamoDB table (pk String, TTL attribute expires_at, index
+     * {@code due}) holding all of Ponte's state, shared by every instance. Unset: the local store.
+     */
     Optional<String> table();
 
-    /** How long a delivered key is remembered; vendors redeliver for up to 48 h. */
+    /** {@code PONTE_DEDUPE_TTL}: how long a delivered key is remembered; vendors redeliver for up to 48 h. */
     @WithDefault("72h")
     Duration ttl();
 
     /**
-     * How long a claim without an outcome holds. A process that dies mid-delivery leaves its
-     * claim behind; after this, a redelivery may deliver again.
+     * {@code PONTE_DEDUPE_CLAIM_TIMEOUT}: how long a claim may go without an outcome before its
+     * process is taken for gone. Longer than any request can be in flight (the worker's budget
+     * plus one attempt timeout); the delivery it guarded is then listed as maybe delivered.
      */
-    @WithDefault("60s")
+    @WithDefault("2m")
     Duration claimTimeout();
 }

@@ -44,6 +44,8 @@ public class QueuePoller {
         }
         String url = config.url().filter(u -> !u.isBlank()).orElseThrow(() ->
                 new IllegalStateException("PONTE_DELIVERY_MODE=queue needs PONTE_QUEUE_URL"));
+        // The worker settles what it took (delivered, or parked for redelivery); what it leaves
+        // comes back after the visibility timeout.
         running = true;
         thread = new Thread(() -> loop(url), "ponte-queue-poller");
         thread.setDaemon(true);

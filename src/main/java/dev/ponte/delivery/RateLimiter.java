@@ -29,6 +29,27 @@ public final class RateLimiter {
         this.intervalNanos = Duration.ofMinutes(1).toNanos() / perMinute;
     }
 
+    /**
+     * Waits for the next free slot if it comes before {@code deadline}, and takes it; returns
+     * false, taking nothing, when it would come later.
+     */
+    public boolean acquire(java.time.Instant deadline) throws InterruptedException {
+        long wait;
+        synchronized (this) {
+            long now = nanos();
+            long at = Math.max(now, nextFreeNanos);
+            if (at > now + Duration.between(clock.instant(), deadline).toNanos()) {
+                return false;
+            }
+            nextFreeNanos = at + intervalNanos;
+            wait = at - now;
+        }
+        if (wait > 0) {
+            sleeper.sleep(Duration.ofNanos(wait));
+        }
+        return true;
+    }
+
     /** Blocks until a request may go out now. */
     public void acquire() throws InterruptedException {
         long wait;

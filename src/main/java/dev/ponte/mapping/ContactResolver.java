@@ -1,6 +1,6 @@
 package dev.ponte.mapping;
 
-import dev.ponte.delivery.ContactDirectory;
+import dev.ponte.contacts.ContactDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -39,6 +39,6 @@ public class ContactResolver {
             return new MappingResult.Ignored(topic, whyNoContact);
         }
         return new MappingResult.Unresolved(topic, deliveryId, "No email for " + e164Phone
-                + ": Ponte sends it once the number is learned from an event that carries both.");
+                + ": Ponte sends it once the number is learned from an event that carries both.", e164Phone);
     }
 }

@@ -8,11 +8,17 @@ public sealed interface MappingResult {
 
     /**
      * RD events to deliver. {@code deliveryId} identifies this delivery for dedupe: the vendor's
-     * delivery id, or a key derived from the payload where the vendor sends none.
+     * delivery id, or a key derived from the payload where the vendor sends none. {@code facts}:
+     * what Ponte keeps once RD has accepted them (a visitor's email, a join time).
      */
-    record Mapped(String topic, String deliveryId, List<RdEvent> events) implements MappingResult {
+    record Mapped(String topic, String deliveryId, List<RdEvent> events, List<Fact> facts) implements MappingResult {
         public Mapped {
             events = List.copyOf(events);
+            facts = List.copyOf(facts);
+        }
+
+        public Mapped(String topic, String deliveryId, List<RdEvent> events) {
+            this(topic, deliveryId, events, List.of());
         }
     }
 
@@ -27,10 +33,11 @@ public sealed interface MappingResult {
     }
 
     /**
-     * A genuine delivery that cannot become RD events yet (no email for a phone number, say).
-     * It is parked with its raw request and this reason, so it is seen and can be mapped again.
+     * A genuine delivery that cannot become RD events yet: no email for the phone number
+     * {@code waitingFor}. It is parked with its raw request and this reason, and mapped again as
+     * soon as Ponte learns that number's email.
      */
-    record Unresolved(String topic, String deliveryId, String reason) implements MappingResult {
+    record Unresolved(String topic, String deliveryId, String reason, String waitingFor) implements MappingResult {
     }
 
     /** A topic this mapper does not turn into events: acknowledged, so the vendor keeps the endpoint. */

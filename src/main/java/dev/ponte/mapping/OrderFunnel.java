@@ -1,9 +1,9 @@
 package dev.ponte.mapping;
 
-import dev.ponte.rd.events.OpportunityLostPayload;
-import dev.ponte.rd.events.OpportunityPayload;
+import dev.ponte.rd.events.OpportunityLostPayloadBuilder;
+import dev.ponte.rd.events.OpportunityPayloadBuilder;
 import dev.ponte.rd.events.RdEvent;
-import dev.ponte.rd.events.SalePayload;
+import dev.ponte.rd.events.SalePayloadBuilder;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
@@ -28,10 +28,18 @@ public final class OrderFunnel {
         String funnel = settings.funnel();
         return switch (stage) {
             case AWAITING_PAYMENT -> enabled.contains("opportunity")
-                    ? List.of(RdEvent.of(new OpportunityPayload(email, funnel))) : List.of();
-            case PAID -> enabled.contains("sale") ? List.of(RdEvent.of(new SalePayload(email, funnel, total))) : List.of();
+                    ? List.of(RdEvent.of(OpportunityPayloadBuilder.builder().email(email).funnelName(funnel).build())) : List.of();
+            case PAID -> enabled.contains("sale") ? List.of(RdEvent.of(SalePayloadBuilder.builder()
+                    .email(email)
+                    .funnelName(funnel)
+                    .value(total)
+                    .build())) : List.of();
             case LOST -> enabled.contains("lost")
-                    ? List.of(RdEvent.of(new OpportunityLostPayload(email, funnel, lostReason))) : List.of();
+                    ? List.of(RdEvent.of(OpportunityLostPayloadBuilder.builder()
+                            .email(email)
+                            .funnelName(funnel)
+                            .reason(lostReason)
+                            .build())) : List.of();
             case NONE -> List.of();
         };
     }

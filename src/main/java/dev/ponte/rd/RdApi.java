@@ -8,12 +8,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
  * RD's HTTP API as Ponte uses it. Bodies go out pre-serialised (batch splitting needs their
  * size) and every status comes back as a {@link Response}: deciding what a status means is
- * {@link RdGateway}'s job, not an exception mapper's.
+ * {@link RdGateway}'s job, not an exception mapper's. Events go out without holding a thread
+ * for the answer, so a request RD is slow to answer can outlive the vendor's wait.
  */
 @Path("")
 @RegisterRestClient(configKey = "rd")
@@ -23,16 +25,16 @@ public interface RdApi {
 
     @POST
     @Path("/platform/events")
-    Response event(@HeaderParam("Authorization") String authorization, String body);
+    CompletionStage<Response> event(@HeaderParam("Authorization") String authorization, String body);
 
     @POST
     @Path("/platform/events/batch")
-    Response batch(@HeaderParam("Authorization") String authorization, String body);
+    CompletionStage<Response> batch(@HeaderParam("Authorization") String authorization, String body);
 
     /** The legacy endpoint: CONVERSION only, authenticated by the account's API key. */
     @POST
     @Path("/platform/conversions")
-    Response conversion(@QueryParam("api_key") String apiKey, String body);
+    CompletionStage<Response> conversion(@QueryParam("api_key") String apiKey, String body);
 
     @POST
     @Path("/auth/token")

@@ -1,46 +1,90 @@
 package dev.ponte.rd;
 
-import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.core.Response;
-import java.util.function.Supplier;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
- * One circuit breaker for every request to RD (one account, one RD). When most recent requests
- * failed, it opens and calls fail at once for a few seconds, so an RD outage costs each webhook
- * milliseconds instead of the whole retry budget. Thresholds are configurable under
- * {@code quarkus.fault-tolerance."rd".circuit-breaker.*}.
+ * One circuit for every request to RD (one account, one RD). It opens on a sustained outage
+ * only: RD failing for {@code openAfter} with at least {@code minFailures} failed attempts and no
+ * success in between, so a burst of errors that retries recover from never trips it. While
+ * open, one request every {@code probeEvery} still goes to RD as a probe; the first success
+ * closes it. So no delivery is parked without RD having been tried in the last few seconds.
+ *
+ * <p>Written here rather than taken from SmallRye Fault Tolerance, whose breaker counts a
+ * failure ratio over recent calls: exactly the rule that parked deliveries RD would have taken.
  */
 @ApplicationScoped
 public class RdCircuit {
 
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2,
-            failOn = {RdTransientFailure.class, ProcessingException.class})
-    @CircuitBreakerName("rd")
-    public Response call(Supplier<Response> request) {
-        Response response = request.get();
-        if (response.getStatus() >= 500) {
-            // Read here so the breaker counts it; the gateway still sees RD's status and body.
-            throw new RdServerError(response.getStatus(), RdResponses.text(response),
-                    response.getHeaderString("Retry-After"));
-        }
-        return response;
+    private final Clock clock;
+    private final Duration openAfter;
+    private final int minFailures;
+    private final Duration probeEvery;
+    private long failingSince = -1;
+    private int failures;
+    private boolean open;
+    private long lastProbe;
+
+    @Inject
+    public RdCircuit(RdConfig config, Clock clock) {
+        this(clock, config.circuit().openAfter(), config.circuit().minFailures(), config.circuit().probeEvery());
     }
 
-    /** RD answered 5xx. */
-    public static final class RdServerError extends RdTransientFailure {
+    public RdCircuit(Clock clock, Duration openAfter, int minFailures, Duration probeEvery) {
+        this.clock = clock;
+        this.openAfter = openAfter;
+        this.minFailures = minFailures;
+        this.probeEvery = probeEvery;
+    }
 
-        final int status;
-        final String body;
-        final String retryAfterHeader;
-
-        RdServerError(int status, String body, String retryAfterHeader) {
-            super("RD answered HTTP " + status, null);
-            this.status = status;
-            this.body = body;
-            this.retryAfterHeader = retryAfterHeader;
+    /** Empty when a request may go to RD now; otherwise why not. */
+    public synchronized Optional<String> permit() {
+        if (!open) {
+            return Optional.empty();
         }
+        long now = clock.millis();
+        if (now - lastProbe >= probeEvery.toMillis()) {
+            lastProbe = now;
+            return Optional.empty();
+        }
+        return Optional.of("RD has been failing for " + Duration.ofMillis(now - failingSince).toSeconds()
+                + " s (circuit open); it is probed every " + probeEvery.toSeconds() + " s");
+    }
+
+    /** RD answered (2xx, or a 4xx about the content): it is up. */
+    public synchronized void succeeded() {
+        failingSince = -1;
+        failures = 0;
+        open = false;
+    }
+
+    /** RD failed an attempt (5xx, unreachable, no answer). */
+    public synchronized void failed() {
+        long now = clock.millis();
+        if (failingSince < 0) {
+            failingSince = now;
+        }
+        failures++;
+        if (!open && failures >= minFailures && now - failingSince >= openAfter.toMillis()) {
+            open = true;
+            lastProbe = now;
+        }
+    }
+
+    /** Lets the next request through as a probe, even if one went moments ago (an operator's replay). */
+    public synchronized void allowProbe() {
+        lastProbe = Long.MIN_VALUE / 2;
+    }
+
+    public synchronized boolean isOpen() {
+        return open;
+    }
+
+    /** Back to closed, as after a success; for tests that start from a healthy RD. */
+    public void reset() {
+        succeeded();
     }
 }

@@ -30,8 +30,12 @@ public interface RdConfig {
     Duration budget();
 
     /**
-     * One request to RD may take this many milliseconds before it counts as failed. The REST
-     * client's read timeout is set from it (application.properties), so the two never disagree.
+     * {@code PONTE_RD_ATTEMPT_TIMEOUT_MS}: how long one request to RD may go unanswered before it
+     * counts as maybe delivered. Ten seconds by default: far above RD's usual latency (well under
+     * a second) and its slow moments (a few seconds), because a request that times out may still
+     * have been processed, and is then held for the operator rather than sent again. The vendor
+     * does not wait for it: after {@link #budget()} it is answered and the request runs on. The
+     * REST client's read timeout is set from it (application.properties), so the two never disagree.
      */
     long attemptTimeoutMs();
 
@@ -53,4 +57,22 @@ public interface RdConfig {
     /** RD refuses batch bodies over 0.2 MB; larger batches are split into several calls. */
     @WithDefault("200000")
     int batchMaxBytes();
+
+    /** When to stop sending to an RD that keeps failing (see {@link RdCircuit}). */
+    Circuit circuit();
+
+    interface Circuit {
+
+        /** {@code PONTE_RD_CIRCUIT_OPEN_AFTER}: how long RD must fail, without one success, before the circuit opens. */
+        @WithDefault("10s")
+        Duration openAfter();
+
+        /** The failed attempts that must also have happened in that time. */
+        @WithDefault("5")
+        int minFailures();
+
+        /** While open, one request this often still goes to RD, to find out it is back. */
+        @WithDefault("2s")
+        Duration probeEvery();
+    }
 }

@@ -1,29 +1,34 @@
 package dev.ponte.rd;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ponte.rd.events.EventType;
-import dev.ponte.rd.events.RdEvent;
-import dev.ponte.rd.events.RdJson;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * Sends to RD and decides what each answer means. Connection failures, timeouts, 5xx and 429 are
- * retried with exponential back-off and jitter, or after RD's {@code Retry-After}; a 401 renews
- * the token once; anything else RD refuses is final. Every delivery ends within the configured
- * budget: a wait that would end past it is not started.
+ * Sends to RD and decides what each answer means. What failed for sure (5xx, 429, a connection
+ * that never opened) is retried with exponential back-off and jitter, or after RD's
+ * {@code Retry-After}, while the deadline allows; a 401 renews the token once; what RD refuses
+ * is final; and a request that got no answer is never sent again, since RD may have processed
+ * it. When the deadline comes while RD is still working on a request, the request is not
+ * abandoned: the caller gets {@link RdOutcome.InFlight} and RD's answer when it comes.
  */
 @ApplicationScoped
 public class RdGateway {
@@ -45,93 +50,202 @@ public class RdGateway {
         this.clock = clock;
     }
 
-    /** One event: {@code POST /platform/events}, or the legacy conversions endpoint when only an API key is set. */
-    public RdOutcome send(RdEvent event) {
-        return send(event, config.budget());
-    }
-
-    public RdOutcome send(RdEvent event, Duration budget) {
-        String body = RdJson.string(event);
+    /** One event ({@code POST /platform/events}), or the legacy conversions endpoint when only an API key is set. */
+    public RdOutcome sendEvent(String body, EventType type, Instant deadline) {
         RdCredentials credentials = RdCredentials.from(config);
         if (!credentials.hasBearer()) {
-            if (event.eventType() != EventType.CONVERSION || credentials.apiKey().isEmpty()) {
-                return new RdOutcome.CredentialsRefused(event.eventType() + " events need OAuth credentials;"
+            if (type != EventType.CONVERSION || credentials.apiKey().isEmpty()) {
+                return new RdOutcome.CredentialsRefused(type + " events need OAuth credentials;"
                         + " PONTE_RD_API_KEY only sends CONVERSION events. Set " + RdCredentials.VARIABLES + ".", 0);
             }
             String key = credentials.apiKey().get();
-            return exchange(auth -> api.conversion(key, body), false, budget);
+            return exchange(auth -> api.conversion(key, body), false, deadline);
         }
-        return exchange(auth -> api.event(auth, body), true, budget);
+        return exchange(auth -> api.event(auth, body), true, deadline);
     }
 
     /** One already packed batch body ({@code [...]}, at most {@link RdConfig#batchMaxBytes()}). */
-    public RdOutcome sendBatch(String body, Duration budget) {
+    public RdOutcome sendBatch(String body, Instant deadline) {
         if (!RdCredentials.from(config).hasBearer()) {
             return new RdOutcome.CredentialsRefused("Batches need OAuth credentials; PONTE_RD_API_KEY only sends"
                     + " single CONVERSION events. Set " + RdCredentials.VARIABLES + ".", 0);
         }
-        return exchange(auth -> api.batch(auth, body), true, budget);
+        return exchange(auth -> api.batch(auth, body), true, deadline);
     }
 
-    private RdOutcome exchange(Function<String, Response> request, boolean bearer, Duration budget) {
-        long deadline = clock.millis() + budget.toMillis();
+    /** What one attempt came to, before the retry loop decides what to do next. */
+    private sealed interface Attempt {
+    }
+
+    private record Settled(RdOutcome outcome) implements Attempt {
+    }
+
+    private record Unauthorized(String bearer) implements Attempt {
+    }
+
+    /** Failed for sure: another attempt may succeed. */
+    private record Retryable(String reason, Duration retryAfter, boolean rateLimited) implements Attempt {
+    }
+
+    private RdOutcome exchange(Function<String, CompletionStage<Response>> request, boolean bearer, Instant deadline) {
         int attempts = 0;
         boolean renewed = false;
+        Retryable last = null;
         while (true) {
+            Optional<String> closed = circuit.permit();
+            if (closed.isPresent()) {
+                // After an attempt of its own, the delivery's reason is what RD answered it.
+                return last == null ? new RdOutcome.Unavailable(closed.get(), null, false, attempts)
+                        : new RdOutcome.Unavailable(last.reason() + "; not tried again: " + closed.get(), last.retryAfter(),
+                                last.rateLimited(), attempts);
+            }
             attempts++;
-            Duration wait;
-            String reason;
+            int number = attempts;
+            String auth;
             try {
-                String auth = bearer ? tokens.bearer() : null;
-                try (Response response = circuit.call(() -> request.apply(auth))) {
-                    int status = response.getStatus();
-                    if (status / 100 == 2) {
-                        return new RdOutcome.Accepted(RdResponses.json(response), attempts);
-                    }
-                    if (status == 401 && bearer && !renewed && tokens.refused(auth)) {
-                        renewed = true;
-                        continue;
-                    }
-                    if (status == 401 || status == 403) {
-                        return new RdOutcome.CredentialsRefused("RD refused Ponte's credentials (HTTP " + status
-                                + "). Check " + RdCredentials.VARIABLES + ".", attempts);
-                    }
-                    if (status != 429) {
-                        return new RdOutcome.Rejected(status, RdResponses.errors(status, RdResponses.text(response)),
-                                attempts);
-                    }
-                    reason = "RD is rate limiting (HTTP 429)";
-                    wait = RetryAfter.parse(response.getHeaderString("Retry-After"), clock);
-                    // One structured line per 429: the monitoring stack counts them (infra/monitoring.yaml).
-                    RATE_LIMITS.warnf("{\"rd\":\"rate_limited\",\"attempt\":%s,\"retry_after_ms\":%s}",
-                            attempts, wait == null ? "null" : String.valueOf(wait.toMillis()));
-                }
-            } catch (RdCircuit.RdServerError e) {
-                reason = e.getMessage();
-                wait = RetryAfter.parse(e.retryAfterHeader, clock);
-            } catch (RdTransientFailure e) {
-                reason = e.getMessage();
-                wait = e.retryAfter();
-            } catch (ProcessingException e) {
-                reason = "RD could not be reached: " + describe(e);
-                wait = null;
-            } catch (CircuitBreakerOpenException e) {
-                return new RdOutcome.Unavailable("RD is failing; requests are paused for a few seconds (circuit open)",
-                        attempts);
+                auth = bearer ? tokens.bearer() : null;
             } catch (RdCredentialsRefused e) {
                 return new RdOutcome.CredentialsRefused(e.getMessage(), attempts);
+            } catch (RdTransientFailure e) {
+                // The token endpoint failed for sure; nothing was sent to the events API.
+                last = new Retryable(e.getMessage(), e.retryAfter(), false);
+                RdOutcome next = retryOrGiveUp(last, attempts, deadline);
+                if (next != null) {
+                    return next;
+                }
+                continue;
             }
-            if (wait == null) {
-                wait = backoff(attempts);
+            CompletableFuture<Attempt> attempt;
+            try {
+                attempt = request.apply(auth).toCompletableFuture()
+                        .handle((response, failure) -> classify(response, failure, auth));
+            } catch (RuntimeException notSent) {
+                attempt = CompletableFuture.completedFuture(classify(null, notSent, auth));
             }
-            long now = clock.millis();
-            if (now + wait.toMillis() + config.attemptTimeoutMs() > deadline) {
-                return new RdOutcome.Unavailable(reason + "; gave up after " + attempts
-                        + (attempts == 1 ? " attempt" : " attempts") + " within " + budget.toMillis() + " ms", attempts);
+            Attempt answer;
+            try {
+                answer = attempt.get(Math.max(0, deadline.toEpochMilli() - clock.millis()), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException stillWorking) {
+                return new RdOutcome.InFlight(attempt.thenApply(late -> late(late, number)), attempts);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new RdOutcome.InFlight(attempt.thenApply(late -> late(late, number)), attempts);
+            } catch (ExecutionException e) {
+                answer = classify(null, e.getCause(), auth);
             }
-            Log.debugf("RD attempt %s failed (%s); retrying in %s ms", Integer.valueOf(attempts), reason, Long.valueOf(wait.toMillis()));
-            sleep(wait);
+            if (answer instanceof Settled settled) {
+                return withAttempts(settled.outcome(), attempts);
+            }
+            if (answer instanceof Unauthorized unauthorized) {
+                if (bearer && !renewed && tokens.refused(unauthorized.bearer())) {
+                    renewed = true;
+                    continue;
+                }
+                return new RdOutcome.CredentialsRefused("RD refused Ponte's credentials (HTTP 401). Check "
+                        + RdCredentials.VARIABLES + ".", attempts);
+            }
+            last = (Retryable) answer;
+            RdOutcome next = retryOrGiveUp(last, attempts, deadline);
+            if (next != null) {
+                return next;
+            }
         }
+    }
+
+    /** Sleeps before the next attempt and returns null, or returns the outcome when the deadline leaves no room. */
+    private RdOutcome retryOrGiveUp(Retryable failure, int attempts, Instant deadline) {
+        Duration wait = failure.retryAfter() == null ? backoff(attempts) : failure.retryAfter();
+        if (clock.millis() + wait.toMillis() >= deadline.toEpochMilli()) {
+            return new RdOutcome.Unavailable(failure.reason() + "; gave up after " + attempts
+                    + (attempts == 1 ? " attempt" : " attempts"), failure.retryAfter(), failure.rateLimited(), attempts);
+        }
+        Log.debugf("RD attempt %s failed (%s); retrying in %s ms", Integer.valueOf(attempts), failure.reason(), Long.valueOf(wait.toMillis()));
+        sleep(wait);
+        return null;
+    }
+
+    /** RD's answer to a request that outlived the deadline: no retry now, the caller records or parks it. */
+    private RdOutcome late(Attempt attempt, int attempts) {
+        if (attempt instanceof Settled settled) {
+            return withAttempts(settled.outcome(), attempts);
+        }
+        if (attempt instanceof Unauthorized unauthorized) {
+            tokens.refused(unauthorized.bearer());
+            return new RdOutcome.Unavailable("RD refused the access token (HTTP 401); it is renewed for the next attempt",
+                    null, false, attempts);
+        }
+        Retryable failure = (Retryable) attempt;
+        return new RdOutcome.Unavailable(failure.reason(), failure.retryAfter(), failure.rateLimited(), attempts);
+    }
+
+    private Attempt classify(Response response, Throwable failure, String auth) {
+        if (failure != null) {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            if (neverSent(cause)) {
+                circuit.failed();
+                return new Retryable("RD could not be reached: " + describe(cause), null, false);
+            }
+            circuit.failed();
+            return new Settled(new RdOutcome.NoAnswer("RD did not answer (" + describe(cause) + " after "
+                    + config.attemptTimeoutMs() + " ms at most); it may have processed the request", 0));
+        }
+        try (response) {
+            int status = response.getStatus();
+            if (status / 100 == 2) {
+                circuit.succeeded();
+                return new Settled(new RdOutcome.Accepted(RdResponses.json(response), 0));
+            }
+            if (status == 429) {
+                Duration wait = RetryAfter.parse(response.getHeaderString("Retry-After"), clock);
+                // One structured line per 429: the monitoring stack counts them (infra/monitoring.yaml).
+                RATE_LIMITS.warnf("{\"rd\":\"rate_limited\",\"retry_after_ms\":%s}",
+                        wait == null ? "null" : String.valueOf(wait.toMillis()));
+                return new Retryable("RD is rate limiting (HTTP 429)", wait, true);
+            }
+            if (status >= 500) {
+                circuit.failed();
+                return new Retryable("RD answered HTTP " + status,
+                        RetryAfter.parse(response.getHeaderString("Retry-After"), clock), false);
+            }
+            circuit.succeeded();
+            if (status == 401 && auth != null) {
+                return new Unauthorized(auth);
+            }
+            if (status == 401 || status == 403) {
+                return new Settled(new RdOutcome.CredentialsRefused("RD refused Ponte's credentials (HTTP " + status
+                        + "). Check " + RdCredentials.VARIABLES + ".", 0));
+            }
+            return new Settled(new RdOutcome.Rejected(status, RdResponses.errors(status, RdResponses.text(response)), 0));
+        }
+    }
+
+    /** Failures that happen before a request can have reached RD: the connection never opened. */
+    private static boolean neverSent(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static RdOutcome withAttempts(RdOutcome outcome, int attempts) {
+        if (outcome instanceof RdOutcome.Accepted a) {
+            return new RdOutcome.Accepted(a.body(), attempts);
+        }
+        if (outcome instanceof RdOutcome.Rejected r) {
+            return new RdOutcome.Rejected(r.status(), r.errors(), attempts);
+        }
+        if (outcome instanceof RdOutcome.CredentialsRefused c) {
+            return new RdOutcome.CredentialsRefused(c.message(), attempts);
+        }
+        if (outcome instanceof RdOutcome.Unavailable u) {
+            return new RdOutcome.Unavailable(u.reason(), u.retryAfter(), u.rateLimited(), attempts);
+        }
+        if (outcome instanceof RdOutcome.NoAnswer n) {
+            return new RdOutcome.NoAnswer(n.reason(), attempts);
+        }
+        return outcome;
     }
 
     /** Exponential back-off with equal jitter: half the step is fixed, half random. */
@@ -151,21 +265,23 @@ public class RdGateway {
         }
     }
 
-    static String describe(ProcessingException e) {
+    static String describe(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException) {
+                return "connection refused";
+            }
+            if (cause instanceof UnknownHostException) {
+                return "unknown host " + cause.getMessage();
+            }
             if (cause instanceof TimeoutException || cause instanceof SocketTimeoutException
                     || cause.getClass().getSimpleName().contains("Timeout")) {
                 return "timed out";
             }
-            if (cause instanceof ConnectException) {
-                return "connection refused";
-            }
         }
-        return e.getMessage();
-    }
-
-    /** RD's body of an accepted request, for callers that read uuids. */
-    public static JsonNode body(RdOutcome outcome) {
-        return outcome instanceof RdOutcome.Accepted accepted ? accepted.body() : null;
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? "connection lost" : root.getMessage();
     }
 }

@@ -2,12 +2,16 @@ package dev.ponte.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ponte.delivery.DedupeStore;
-import dev.ponte.rd.BatchResult;
-import dev.ponte.rd.RdDelivery;
+import dev.ponte.delivery.Cause;
+import dev.ponte.delivery.Delivery;
+import dev.ponte.delivery.DeliverySink;
+import dev.ponte.delivery.Intake;
+import dev.ponte.delivery.Origin;
+import dev.ponte.delivery.Receipt;
+import dev.ponte.rd.RdBatches;
+import dev.ponte.rd.RdConfig;
 import dev.ponte.rd.RdError;
 import dev.ponte.rd.RdErrors;
-import dev.ponte.rd.RdGateway;
 import dev.ponte.rd.RdOutcome;
 import dev.ponte.rd.events.RdEvent;
 import dev.ponte.rd.events.RdJson;
@@ -27,28 +31,28 @@ import java.util.List;
 /**
  * RD's Events API, passed through: the same request and response shapes as
  * {@code /platform/events} and {@code /platform/events/batch}, validated before anything is sent,
- * and delivered with Ponte's credentials, retries and batching.
+ * and delivered through the same intake as every webhook. When RD answers within the budget the
+ * caller gets RD's answer; otherwise it hears where its events are (queued, in flight, or parked
+ * for automatic redelivery), and never that nothing was delivered when RD may have them.
  */
 @Path("/events")
 public class EventsResource {
 
     /** Makes a retried request safe: the same key within the dedupe TTL is delivered once. */
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String SOURCE = "events";
 
     @Inject
     RequestBodies bodies;
 
     @Inject
-    RdGateway gateway;
+    Intake intake;
 
     @Inject
-    RdDelivery delivery;
+    RdConfig rd;
 
     @Inject
     EdgeLogEntry log;
-
-    @Inject
-    DedupeStore dedupe;
 
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -62,19 +66,7 @@ public class EventsResource {
         }
         RdEvent event = RdJson.event(node);
         log.events(List.of(event));
-        IdempotencyClaim claim = claim(idempotencyKey);
-        if (claim.earlierAnswer() != null) {
-            return claim.earlierAnswer();
-        }
-        String key = claim.key();
-        RdOutcome outcome = gateway.send(event);
-        if (outcome instanceof RdOutcome.Accepted accepted) {
-            log.outcome("delivered", outcome.attempts());
-            complete(key, accepted.body());
-            return Response.ok(accepted.body(), MediaType.APPLICATION_JSON_TYPE).build();
-        }
-        release(key);
-        throw refusal(outcome);
+        return answer(intake.accept(delivery(idempotencyKey, List.of(event), false), DeliverySink.Urgency.ANSWERING));
     }
 
     @POST
@@ -98,7 +90,7 @@ public class EventsResource {
         List<RdEvent> events = new ArrayList<>();
         node.forEach(e -> events.add(RdJson.event(e)));
         for (int i = 0; i < events.size(); i++) {
-            if (!delivery.fitsInBatch(events.get(i))) {
+            if (RdBatches.bytes(RdJson.string(events.get(i))) + 2 > rd.batchMaxBytes()) {
                 errors.add(RdError.of("PAYLOAD_TOO_LARGE", "This event alone exceeds RD's 0.2 MB batch limit;"
                         + " send it to /events instead.", "$.body[" + i + "]"));
             }
@@ -107,87 +99,69 @@ public class EventsResource {
             throw EdgeRefusal.invalid(errors);
         }
         log.events(events);
-        IdempotencyClaim claim = claim(idempotencyKey);
-        if (claim.earlierAnswer() != null) {
-            return claim.earlierAnswer();
-        }
-        String key = claim.key();
-        BatchResult result = delivery.sendBatch(events);
-        if (result.complete()) {
-            log.outcome("delivered", result.attempts());
-            ObjectNode answer = result.answer();
-            complete(key, answer);
-            return Response.ok(answer, MediaType.APPLICATION_JSON_TYPE).build();
-        }
-        // Part of it may be in RD; a retry under the same key must be able to send the rest.
-        release(key);
-        EdgeRefusal refusal = refusal(result.failure());
-        if (result.delivered() == 0) {
-            throw refusal;
-        }
-        List<RdError> partial = new ArrayList<>(refusal.errors().errors());
-        partial.add(RdError.of("PARTIALLY_DELIVERED", "The first " + result.delivered() + " of " + events.size()
-                + " events reached RD (event uuids " + result.eventUuids() + "); the events from here on did not.",
-                "$.body[" + result.delivered() + "]"));
-        log.outcome("partially delivered", result.attempts());
-        throw new EdgeRefusal(refusal.status(), new RdErrors(partial));
+        return answer(intake.accept(delivery(idempotencyKey, events, true), DeliverySink.Urgency.ANSWERING));
     }
 
-    /**
-     * Claims the request's Idempotency-Key. A request already delivered under it is answered
-     * with RD's original answer, marked {@code Idempotent-Replayed: true}; one still in flight
-     * with 409, so that a retry comes back once it is done.
-     */
-    private IdempotencyClaim claim(String idempotencyKey) {
-        if (idempotencyKey == null || idempotencyKey.isBlank()) {
-            return new IdempotencyClaim(null, null);
+    private static Delivery delivery(String idempotencyKey, List<RdEvent> events, boolean batch) {
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.trim();
+        return Delivery.builder().source(SOURCE).deliveryId(key).events(events).batch(batch).origin(Origin.API).build();
+    }
+
+    /** How the edge answers what became of the delivery. */
+    private Response answer(Receipt receipt) {
+        String id = receipt.delivery().deliveryId();
+        if (receipt instanceof Receipt.Delivered delivered) {
+            log.outcome("delivered", delivered.attempts());
+            return Response.ok(delivered.answer(), MediaType.APPLICATION_JSON_TYPE).build();
         }
-        String key = "events:" + idempotencyKey.trim();
-        DedupeStore.Claim claim = dedupe.claim(key);
-        if (claim.won()) {
-            return new IdempotencyClaim(key, null);
+        if (receipt instanceof Receipt.Duplicate duplicate) {
+            log.outcome("duplicate", 0);
+            JsonNode earlier = duplicate.earlierAnswer() == null ? RdJson.mapper().createObjectNode()
+                    : RdJson.parseText(duplicate.earlierAnswer());
+            boolean queued = earlier.path("outcome").asText().equals("queued");
+            return Response.status(queued ? 202 : 200).entity(earlier).type(MediaType.APPLICATION_JSON_TYPE)
+                    .header("Idempotent-Replayed", "true").build();
         }
-        if (claim.inProgress()) {
+        if (receipt instanceof Receipt.InProgress) {
             log.outcome("duplicate in progress", 0);
             throw EdgeRefusal.of(409, "DUPLICATE_IN_PROGRESS",
                     "A request with this Idempotency-Key is being delivered; retry in a few seconds.");
         }
-        log.outcome("duplicate", 0);
-        return new IdempotencyClaim(null, Response.ok(claim.result(), MediaType.APPLICATION_JSON_TYPE)
-                .header("Idempotent-Replayed", "true").build());
+        if (receipt instanceof Receipt.Queued) {
+            log.outcome("queued", 0);
+            return Response.accepted(outcome("queued", id)).build();
+        }
+        if (receipt instanceof Receipt.InFlight inFlight) {
+            log.outcome("in flight", inFlight.attempts());
+            return Response.accepted(outcome("in_flight", id).put("message", "RD has not answered yet; Ponte records its"
+                    + " answer when it comes, and parks the events for redelivery if RD refuses or fails them.")).build();
+        }
+        if (receipt instanceof Receipt.Parked parked) {
+            log.outcome("parked", parked.letter().attempts());
+            ObjectNode answer = outcome("parked", id).put("dead_letter", parked.letter().id())
+                    .put("reason", parked.letter().reason())
+                    .put("next_attempt_at", parked.letter().nextAttemptAt())
+                    .put("maybe_delivered", parked.letter().cause() == Cause.MAYBE_DELIVERED);
+            if (parked.deliveredAnswer() != null) {
+                answer.set("delivered", parked.deliveredAnswer());
+            }
+            return Response.accepted(answer).build();
+        }
+        if (receipt instanceof Receipt.Refused refused) {
+            if (refused.outcome() instanceof RdOutcome.Rejected rejected) {
+                log.outcome("rejected by RD", rejected.attempts());
+                throw new EdgeRefusal(rejected.status(), rejected.errors());
+            }
+            RdOutcome.CredentialsRefused credentials = (RdOutcome.CredentialsRefused) refused.outcome();
+            log.outcome("credentials refused", credentials.attempts());
+            throw EdgeRefusal.of(502, "RD_CREDENTIALS_REFUSED", credentials.message());
+        }
+        Receipt.Failed failed = (Receipt.Failed) receipt;
+        log.outcome("failed", 0);
+        throw new EdgeRefusal(503, RdErrors.of("NOT_DELIVERED", failed.reason()));
     }
 
-    /** The key this request now holds, or the answer RD gave the first request under it. */
-    private record IdempotencyClaim(String key, Response earlierAnswer) {
-    }
-
-    private void complete(String key, JsonNode answer) {
-        if (key != null) {
-            dedupe.complete(key, answer.toString());
-        }
-    }
-
-    private void release(String key) {
-        if (key != null) {
-            dedupe.release(key);
-        }
-    }
-
-    /** How the edge answers an RD outcome that is not a success. */
-    private EdgeRefusal refusal(RdOutcome outcome) {
-        if (outcome instanceof RdOutcome.Rejected rejected) {
-            log.outcome("rejected by RD", outcome.attempts());
-            return new EdgeRefusal(rejected.status(), rejected.errors());
-        }
-        if (outcome instanceof RdOutcome.CredentialsRefused refused) {
-            log.outcome("credentials refused", outcome.attempts());
-            return EdgeRefusal.of(502, "RD_CREDENTIALS_REFUSED", refused.message());
-        }
-        if (outcome instanceof RdOutcome.Unavailable unavailable) {
-            log.outcome("RD unavailable", outcome.attempts());
-            return EdgeRefusal.of(503, "RD_UNAVAILABLE",
-                    "RD did not accept the request: " + unavailable.reason() + ". Nothing was delivered; try again.");
-        }
-        throw new IllegalStateException("not a refusal: " + outcome);
+    private static ObjectNode outcome(String outcome, String deliveryId) {
+        return RdJson.mapper().createObjectNode().put("outcome", outcome).put("delivery_id", deliveryId);
     }
 }

@@ -1,9 +1,13 @@
 package dev.ponte.webhook;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ponte.delivery.Cause;
+import dev.ponte.delivery.Claims;
 import dev.ponte.delivery.DeadLetter;
-import dev.ponte.delivery.Deliveries;
 import dev.ponte.delivery.Delivery;
+import dev.ponte.delivery.DeliverySink;
+import dev.ponte.delivery.Intake;
+import dev.ponte.delivery.Origin;
 import dev.ponte.delivery.Receipt;
 import dev.ponte.mapping.MalformedPayload;
 import dev.ponte.mapping.MapperRegistry;
@@ -26,16 +30,17 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * {@code POST /webhooks/<vendor>}: the URL users paste into each vendor. Verifies, maps and hands
- * the events to delivery; answers the vendor the way vendors need answering: 2xx once the events
- * are delivered, queued or parked, 401 for a forged delivery, 503 only when nothing could be kept.
+ * the deliveries to the intake; answers the vendor the way vendors need answering: 2xx once the
+ * events are delivered, queued, in flight or parked, 401 for a forged delivery, 503 only when
+ * nothing could be kept.
  */
 @Path("/webhooks/{vendor}")
 public class WebhooksResource {
@@ -47,16 +52,16 @@ public class WebhooksResource {
     RequestBodies bodies;
 
     @Inject
-    Deliveries deliveries;
+    WebhookMapping mapping;
+
+    @Inject
+    Intake intake;
+
+    @Inject
+    Claims claims;
 
     @Inject
     EdgeLogEntry log;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    EdgeConfig edge;
 
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -69,11 +74,8 @@ public class WebhooksResource {
         Map<String, String> firstValues = new HashMap<>();
         headers.getRequestHeaders().forEach((name, values) -> firstValues.put(name, values.isEmpty() ? "" : values.get(0)));
         String query = uri.getRequestUri().getRawQuery();
-        String called = edge.publicUrl().filter(u -> !u.isBlank())
-                .map(base -> stripSlash(base) + uri.getPath() + (query == null ? "" : "?" + query))
-                .orElse(uri.getRequestUri().toString());
-        Webhook webhook = new Webhook(vendor, uri.getPath(), query, firstValues, uri.getQueryParameters(), body,
-                clock.instant(), called);
+        Webhook webhook = mapping.webhook(vendor, uri.getPath(), query, firstValues, uri.getQueryParameters(), body,
+                uri.getRequestUri().toString());
 
         Verification verification = mapper.verify(webhook);
         if (!verification.genuine()) {
@@ -81,7 +83,7 @@ public class WebhooksResource {
             throw EdgeRefusal.of(401, "INVALID_SIGNATURE", verification.problem());
         }
         Optional<String> known = mapper.deliveryIdBeforeMapping(webhook);
-        if (known.isPresent() && deliveries.alreadyDelivered(vendor, known.get())) {
+        if (known.isPresent() && claims.alreadyDelivered(vendor, known.get())) {
             log.webhook(null, known.get());
             log.outcome("duplicate", 0);
             return Response.ok(answer("duplicate")).build();
@@ -101,84 +103,84 @@ public class WebhooksResource {
             log.outcome("answered", 0);
             return Response.status(reply.status()).type(reply.contentType()).entity(reply.body()).build();
         }
-        if (result instanceof MappingResult.Unresolved unresolved) {
-            log.webhook(unresolved.topic(), unresolved.deliveryId());
-            return respond(deliveries.parkUnmapped(new Delivery(vendor, unresolved.deliveryId(), List.of(),
-                    DeadLetter.StoredRequest.of(webhook.path(), query, webhook.headers(), body)), unresolved.reason()), 0);
-        }
         if (result instanceof MappingResult.Ignored ignored) {
             log.webhook(ignored.topic(), null);
             log.outcome("ignored", 0);
             return Response.ok(answer("ignored").put("topic", ignored.topic()).put("why", ignored.why())).build();
         }
-        List<MappingResult.Mapped> parts = result instanceof MappingResult.Several several
-                ? several.deliveries() : List.of((MappingResult.Mapped) result);
-        String topic = result instanceof MappingResult.Several several ? several.topic() : parts.get(0).topic();
-        log.webhook(topic, parts.stream().map(MappingResult.Mapped::deliveryId).filter(java.util.Objects::nonNull)
-                .reduce((a, b) -> a + "," + b).orElse(null));
-        log.events(parts.stream().flatMap(p -> p.events().stream()).toList());
-        DeadLetter.StoredRequest request = DeadLetter.StoredRequest.of(webhook.path(), webhook.query(), webhook.headers(), body);
-        Response answer = null;
-        for (MappingResult.Mapped part : parts) {
-            if (part.events().isEmpty()) {
-                continue;
-            }
-            // A part that cannot be kept ends the request with 503; those already delivered are
-            // deduplicated when the vendor retries, so only what is missing is sent again.
-            answer = respond(deliveries.deliver(new Delivery(vendor, part.deliveryId(), part.events(), request)),
-                    part.events().size(), answer);
+        DeadLetter.StoredRequest request = DeadLetter.StoredRequest.of(webhook.path(), query, webhook.headers(), body);
+        if (result instanceof MappingResult.Unresolved unresolved) {
+            log.webhook(unresolved.topic(), unresolved.deliveryId());
+            Delivery delivery = Delivery.builder().source(vendor).deliveryId(unresolved.deliveryId())
+                    .origin(Origin.WEBHOOK).request(request).build();
+            return respond(List.of(intake.park(delivery, Cause.NO_CONTACT, unresolved.reason(), unresolved.waitingFor())));
         }
-        if (answer == null) {
+        List<Delivery> deliveries = WebhookMapping.deliveries(vendor, result, request);
+        String topic = result instanceof MappingResult.Several several ? several.topic()
+                : ((MappingResult.Mapped) result).topic();
+        log.webhook(topic, deliveries.stream().map(Delivery::deliveryId).filter(Objects::nonNull)
+                .reduce((a, b) -> a + "," + b).orElse(null));
+        log.events(deliveries.stream().flatMap(d -> d.events().stream()).toList());
+        if (deliveries.isEmpty()) {
             log.outcome("nothing to send", 0);
             return Response.ok(answer("nothing to send").put("topic", topic)).build();
         }
-        return answer;
+        // A part that cannot be kept ends the request with 503; those already delivered are
+        // deduplicated when the vendor retries, so only what is missing is sent again.
+        return respond(intake.accept(deliveries, DeliverySink.Urgency.ANSWERING));
     }
 
-    /** The answer for one more delivered part: the weakest outcome wins (parked over queued over delivered). */
-    private Response respond(Receipt receipt, int events, Response earlier) {
-        Response now = respond(receipt, events);
-        if (earlier == null || rank(now) > rank(earlier)) {
-            return now;
+    /** One answer for all parts: the weakest outcome wins (parked over in flight over queued over delivered). */
+    private Response respond(List<Receipt> receipts) {
+        Receipt weakest = receipts.get(0);
+        for (Receipt receipt : receipts) {
+            if (rank(receipt) > rank(weakest)) {
+                weakest = receipt;
+            }
         }
-        return earlier;
-    }
-
-    private static int rank(Response response) {
-        String outcome = ((ObjectNode) response.getEntity()).path("outcome").asText();
-        return switch (outcome) {
-            case "parked" -> 3;
-            case "queued" -> 2;
-            case "delivered" -> 1;
-            default -> 0;
-        };
-    }
-
-    private Response respond(Receipt receipt, int events) {
-        if (receipt instanceof Receipt.Delivered delivered) {
-            log.outcome("delivered", delivered.attempts());
-            return Response.ok(answer("delivered").put("events", events)).build();
+        int events = receipts.stream().mapToInt(r -> r.delivery().events().size()).sum();
+        if (weakest instanceof Receipt.Failed failed) {
+            log.outcome("failed", 0);
+            throw EdgeRefusal.of(503, "NOT_DELIVERED", failed.reason() + " Send it again.");
         }
-        if (receipt instanceof Receipt.Queued queued) {
+        if (weakest instanceof Receipt.Parked parked) {
+            log.outcome("parked", parked.letter().attempts());
+            return Response.ok(answer("parked").put("dead_letter", parked.letter().id())
+                    .put("reason", parked.letter().reason()).put("next_attempt_at", parked.letter().nextAttemptAt())).build();
+        }
+        if (weakest instanceof Receipt.InFlight inFlight) {
+            log.outcome("in flight", inFlight.attempts());
+            return Response.accepted(answer("in_flight").put("events", events)).build();
+        }
+        if (weakest instanceof Receipt.Queued) {
             log.outcome("queued", 0);
             return Response.accepted(answer("queued").put("events", events)).build();
         }
-        if (receipt instanceof Receipt.Duplicate duplicate) {
-            log.outcome(duplicate.inProgress() ? "duplicate in progress" : "duplicate", 0);
-            return Response.ok(answer("duplicate")).build();
+        if (weakest instanceof Receipt.Delivered delivered) {
+            log.outcome("delivered", delivered.attempts());
+            return Response.ok(answer("delivered").put("events", events)).build();
         }
-        if (receipt instanceof Receipt.Parked parked) {
-            log.outcome("parked", parked.attempts());
-            return Response.ok(answer("parked").put("dead_letter", parked.deadLetterId())
-                    .put("reason", parked.reason())).build();
-        }
-        Receipt.Failed failed = (Receipt.Failed) receipt;
-        log.outcome("failed", 0);
-        throw EdgeRefusal.of(503, "NOT_DELIVERED", failed.reason() + " Send it again.");
+        log.outcome(weakest instanceof Receipt.InProgress ? "duplicate in progress" : "duplicate", 0);
+        return Response.ok(answer("duplicate")).build();
     }
 
-    private static String stripSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    private static int rank(Receipt receipt) {
+        if (receipt instanceof Receipt.Failed) {
+            return 6;
+        }
+        if (receipt instanceof Receipt.Parked || receipt instanceof Receipt.Refused) {
+            return 5;
+        }
+        if (receipt instanceof Receipt.InFlight) {
+            return 4;
+        }
+        if (receipt instanceof Receipt.Queued) {
+            return 3;
+        }
+        if (receipt instanceof Receipt.Delivered) {
+            return 2;
+        }
+        return 1;
     }
 
     private static ObjectNode answer(String outcome) {

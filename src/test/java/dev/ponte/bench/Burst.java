@@ -1,10 +1,10 @@
 package dev.ponte.bench;
 
-import dev.ponte.delivery.Deliveries;
 import dev.ponte.delivery.Delivery;
-import dev.ponte.delivery.Receipt;
-import dev.ponte.rd.events.OrderPlacedItemPayload;
-import dev.ponte.rd.events.OrderPlacedPayload;
+import dev.ponte.delivery.DeliverySink;
+import dev.ponte.delivery.Intake;
+import dev.ponte.rd.events.OrderPlacedItemPayloadBuilder;
+import dev.ponte.rd.events.OrderPlacedPayloadBuilder;
 import dev.ponte.rd.events.RdEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,16 +38,33 @@ final class Burst {
         String id = String.valueOf(100_000 + n);
         String email = "cliente" + (n % 400) + "@example.com.br";
         List<RdEvent> events = new ArrayList<>();
-        events.add(RdEvent.of(new OrderPlacedPayload("Cliente " + n, email, id, 3, "pending_payment", "Credit Card",
-                new BigDecimal("249.70"), null)));
+        events.add(RdEvent.of(OrderPlacedPayloadBuilder.builder()
+                .name("Cliente " + n)
+                .email(email)
+                .cfOrderId(id)
+                .cfOrderTotalItems(3)
+                .cfOrderStatus("pending_payment")
+                .cfOrderPaymentMethod("Credit Card")
+                .cfOrderPaymentAmount(new BigDecimal("249.70"))
+                .build()));
         for (int item = 1; item <= 3; item++) {
-            events.add(RdEvent.of(new OrderPlacedItemPayload("Cliente " + n, email, id, "produto-" + item,
-                    "SKU-" + item + "-" + (n % 50), null)));
+            events.add(RdEvent.of(OrderPlacedItemPayloadBuilder.builder()
+                    .name("Cliente " + n)
+                    .email(email)
+                    .cfOrderId(id)
+                    .cfOrderProductId("produto-" + item)
+                    .cfOrderProductSku("SKU-" + item + "-" + (n % 50))
+                    .build()));
         }
-        return new Delivery("bench", "order-" + id, events, null);
+        return Delivery.builder().source("bench").deliveryId("order-" + id).events(events).build();
     }
 
-    static Sent send(Deliveries deliveries) throws Exception {
+    static Sent send(Intake intake) throws Exception {
+        return send(n -> intake.accept(order(n), DeliverySink.Urgency.ANSWERING).getClass().getSimpleName());
+    }
+
+    /** Sends {@link #ORDERS} of whatever {@code one} sends for its number, from {@link #SENDERS} threads; {@code one} names the outcome. */
+    static Sent send(java.util.function.IntFunction<String> one) throws Exception {
         Map<String, Integer> receipts = new ConcurrentHashMap<>();
         List<Long> answers = Collections.synchronizedList(new ArrayList<>());
         AtomicLong next = new AtomicLong();
@@ -59,9 +76,9 @@ final class Burst {
                 senders.add(pool.submit(() -> {
                     for (long n = next.getAndIncrement(); n < ORDERS; n = next.getAndIncrement()) {
                         long t0 = System.nanoTime();
-                        Receipt receipt = deliveries.deliver(order((int) n));
+                        String outcome = one.apply((int) n);
                         answers.add((System.nanoTime() - t0) / 1_000);
-                        receipts.merge(receipt.getClass().getSimpleName(), 1, Integer::sum);
+                        receipts.merge(outcome, 1, Integer::sum);
                     }
                 }));
             }
@@ -74,6 +91,14 @@ final class Burst {
         return new Sent((System.nanoTime() - started) / 1_000_000, receipts, answers);
     }
 
+    /** Waits until RD has accepted {@code events} events, or ten minutes have passed. */
+    static void awaitEvents(long events) throws InterruptedException {
+        long deadline = System.nanoTime() + 600_000_000_000L;
+        while (RateLimitedRd.EVENTS.get() < events && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+    }
+
     static long percentile(List<Long> values, double p) {
         List<Long> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
@@ -81,10 +106,14 @@ final class Burst {
     }
 
     static void report(String mode, Sent sent, long totalMillis) {
+        report(mode, ORDERS * 4, sent, totalMillis);
+    }
+
+    static void report(String mode, int eventsSent, Sent sent, long totalMillis) {
         long requests = RateLimitedRd.REQUESTS.get();
         long accepted = RateLimitedRd.ACCEPTED_REQUESTS.get();
         long events = RateLimitedRd.EVENTS.get();
-        String row = String.format("| %s | %d | %d | %d | %.1f | %d | %d | %.1f | %.1f | %s |%n", mode, ORDERS * 4, events,
+        String row = String.format("| %s | %d | %d | %d | %.1f | %d | %d | %.1f | %.1f | %s |%n", mode, eventsSent, events,
                 requests, accepted == 0 ? 0.0 : (double) events / accepted, RateLimitedRd.TOO_MANY.get(), totalMillis,
                 percentile(sent.answerMicros(), 0.5) / 1000.0, percentile(sent.answerMicros(), 0.99) / 1000.0,
                 sent.receipts());

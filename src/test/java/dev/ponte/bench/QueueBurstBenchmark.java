@@ -1,6 +1,6 @@
 package dev.ponte.bench;
 
-import dev.ponte.delivery.Deliveries;
+import dev.ponte.delivery.Intake;
 import dev.ponte.testing.ElasticMq;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,17 +27,30 @@ class QueueBurstBenchmark {
     }
 
     @Inject
-    Deliveries deliveries;
+    Intake intake;
 
     @Test
     void burst() throws Exception {
         RateLimitedRd.resetCounters();
         long started = System.nanoTime();
-        Burst.Sent sent = Burst.send(deliveries);
-        long deadline = System.nanoTime() + 600_000_000_000L;
-        while (RateLimitedRd.EVENTS.get() < Burst.ORDERS * 4L && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        Burst.Sent sent = Burst.send(intake);
+        Burst.awaitEvents(Burst.ORDERS * 4L);
         Burst.report("queue", sent, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** 1 000 single events posted to /events over HTTP: queued like webhooks, sent in batches. */
+    @Test
+    void eventsBurst() throws Exception {
+        RateLimitedRd.resetCounters();
+        long started = System.nanoTime();
+        Burst.Sent sent = Burst.send(n -> {
+            var answer = io.restassured.RestAssured.given().header("Authorization", "Bearer bench")
+                    .contentType("application/json").body("{\"event_type\":\"SALE\",\"event_family\":\"CDP\","
+                            + "\"payload\":{\"email\":\"comprador" + n + "@example.com.br\",\"funnel_name\":\"default\","
+                            + "\"value\":99.90}}").post("/events");
+            return answer.statusCode() + " " + answer.jsonPath().getString("outcome");
+        });
+        Burst.awaitEvents(Burst.ORDERS);
+        Burst.report("queue, /events", Burst.ORDERS, sent, (System.nanoTime() - started) / 1_000_000);
     }
 }

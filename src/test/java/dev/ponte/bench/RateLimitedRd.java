@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -51,11 +50,10 @@ public final class RateLimitedRd implements QuarkusTestResourceLifecycleManager 
                     "{\"access_token\":\"bench\",\"expires_in\":86400}"));
             server.createContext("/platform/events", this::events);
             server.start();
-            String deadLetters = Files.createTempDirectory("ponte-bench-dead-letters").toString();
             return Map.of(
                     "ponte.rd.url", "http://127.0.0.1:" + server.getAddress().getPort(),
                     "ponte.rd.client-id", "bench", "ponte.rd.client-secret", "bench", "ponte.rd.refresh-token", "bench",
-                    "ponte.api-token", "bench", "ponte.dead-letters.dir", deadLetters);
+                    "ponte.api-token", "bench");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

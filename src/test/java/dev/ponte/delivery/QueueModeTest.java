@@ -10,8 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.ponte.rd.events.OrderPlacedItemPayload;
-import dev.ponte.rd.events.OrderPlacedPayload;
+import dev.ponte.rd.RdCircuit;
+import dev.ponte.rd.events.OrderPlacedItemPayloadBuilder;
+import dev.ponte.rd.events.OrderPlacedPayloadBuilder;
 import dev.ponte.rd.events.RdEvent;
 import dev.ponte.testing.ElasticMq;
 import dev.ponte.testing.Fixtures;
@@ -22,7 +23,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -53,15 +53,15 @@ class QueueModeTest {
     WireMockServer rd;
 
     @Inject
-    Deliveries deliveries;
+    Intake intake;
 
     @Inject
-    CircuitBreakerMaintenance breakers;
+    RdCircuit breakers;
 
     @BeforeEach
     void freshRd() {
         RdStubs.reset(rd);
-        breakers.resetAll();
+        breakers.reset();
         rd.stubFor(post(urlEqualTo(BATCH)).willReturn(json(200, "{\"event_batch_uuid\":\"b\",\"events\":["
                 + String.join(",", IntStream.range(0, 30).mapToObj(i -> "{\"event_uuid\":\"u-" + i + "\"}").toList())
                 + "]}")));
@@ -69,20 +69,42 @@ class QueueModeTest {
 
     static Delivery order(int n, String email) {
         String id = String.valueOf(1000 + n);
-        return new Delivery("shopify", "q-" + id, List.of(
-                RdEvent.of(new OrderPlacedPayload("Maria", email, id, 2, "pending", "Credit Card", new BigDecimal("99.90"), null)),
-                RdEvent.of(new OrderPlacedItemPayload("Maria", email, id, "p-1", "SKU-1", null)),
-                RdEvent.of(new OrderPlacedItemPayload("Maria", email, id, "p-2", "SKU-2", null))), null);
+        return Delivery.builder().source("shopify").deliveryId("q-" + id).events(List.of(
+                RdEvent.of(OrderPlacedPayloadBuilder.builder()
+                        .name("Maria")
+                        .email(email)
+                        .cfOrderId(id)
+                        .cfOrderTotalItems(2)
+                        .cfOrderStatus("pending")
+                        .cfOrderPaymentMethod("Credit Card")
+                        .cfOrderPaymentAmount(new BigDecimal("99.90"))
+                        .build()),
+                RdEvent.of(OrderPlacedItemPayloadBuilder.builder()
+                        .name("Maria")
+                        .email(email)
+                        .cfOrderId(id)
+                        .cfOrderProductId("p-1")
+                        .cfOrderProductSku("SKU-1")
+                        .build()),
+                RdEvent.of(OrderPlacedItemPayloadBuilder.builder()
+                        .name("Maria")
+                        .email(email)
+                        .cfOrderId(id)
+                        .cfOrderProductId("p-2")
+                        .cfOrderProductSku("SKU-2")
+                        .build()))).build();
     }
 
     @Test
     void queuedDeliveriesReachRdOnceInFewCallsAndInOrder() throws Exception {
         List<Receipt> receipts = new ArrayList<>();
         for (int n = 0; n < 5; n++) {
-            receipts.add(deliveries.deliver(order(n, n % 2 == 0 ? "ana@example.com" : "bruno@example.com")));
+            receipts.add(intake.accept(order(n, n % 2 == 0 ? "ana@example.com" : "bruno@example.com"), DeliverySink.Urgency.ANSWERING));
         }
         assertThat(receipts).allMatch(Receipt.Queued.class::isInstance);
-        assertThat(deliveries.deliver(order(0, "ana@example.com"))).isInstanceOf(Receipt.Duplicate.class);
+        // A copy finds it queued, or already taken by the worker: either way it is not sent again.
+        assertThat(intake.accept(order(0, "ana@example.com"), DeliverySink.Urgency.ANSWERING))
+                .isInstanceOfAny(Receipt.Duplicate.class, Receipt.InProgress.class);
 
         List<JsonNode> sent = awaitEvents(15, Duration.ofSeconds(15));
 

@@ -1,16 +1,19 @@
 package dev.ponte.delivery;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static dev.ponte.testing.RdStubs.BATCH;
+import static dev.ponte.testing.RdStubs.EVENTS;
 import static dev.ponte.testing.RdStubs.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.ponte.rd.events.ChatFinishedPayload;
+import dev.ponte.rd.RdCircuit;
+import dev.ponte.rd.events.ChatFinishedPayloadBuilder;
 import dev.ponte.rd.events.RdEvent;
 import dev.ponte.rd.events.RdJson;
 import dev.ponte.testing.InjectRd;
@@ -20,7 +23,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +38,10 @@ class QueueWorkerTest {
     public static class ShortBudget implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            // One attempt per RD call: what is not taken goes back to the queue at once.
-            return Map.of("ponte.queue.worker-budget", "300ms", "ponte.rd.rate-limit-per-minute", "6000",
-                    "ponte.delivery.mode", "queue", "ponte.queue.poll", "false");
+            // Room for a few retries per RD call, and for the calls after a failed one.
+            return Map.of("ponte.queue.worker-budget", "2s", "ponte.rd.rate-limit-per-minute", "6000",
+                    "ponte.delivery.mode", "queue", "ponte.queue.poll", "false",
+                    "ponte.queue.url", "http://127.0.0.1:9/queue/fed-directly");
         }
     }
 
@@ -49,24 +52,31 @@ class QueueWorkerTest {
     QueueWorker worker;
 
     @Inject
-    DeadLetterStore deadLetters;
+    DeadLetters deadLetters;
 
     @Inject
-    CircuitBreakerMaintenance breakers;
+    RdCircuit breakers;
 
     @BeforeEach
     void freshRd() {
         RdStubs.reset(rd);
-        breakers.resetAll();
+        breakers.reset();
         deadLetters.list(1_000).forEach(letter -> deadLetters.remove(letter.id()));
     }
 
     /** A chat of ~120 kB: two never fit one batch body, so each message is its own RD call. */
     static QueueWorker.Message bigChat(String id, String email) {
-        RdEvent chat = RdEvent.of(new ChatFinishedPayload("Pedido " + id, "finished", "Ola! ".repeat(24_000), null,
-                null, null, null, email, null, null, null, null, null, null, null, null, null, null));
-        return new QueueWorker.Message(id, RdJson.string(QueuedDelivery.of(
-                new Delivery("jivochat", id, List.of(chat), null), "2026-11-27T12:00:00Z")));
+        RdEvent chat = RdEvent.of(ChatFinishedPayloadBuilder.builder()
+                .chatSubject("Pedido " + id)
+                .cfChatStatus("finished")
+                .cfChatTranscriptMessage("Ola! ".repeat(24_000))
+                .email(email)
+                .build());
+        return message(id, Delivery.builder().source("jivochat").deliveryId(id).events(List.of(chat)).build());
+    }
+
+    static QueueWorker.Message message(String id, Delivery delivery) {
+        return new QueueWorker.Message(id, RdJson.string(StoredDelivery.of(delivery)));
     }
 
     static String accepted(int n) {
@@ -74,25 +84,31 @@ class QueueWorkerTest {
     }
 
     @Test
-    void aContactsLaterMessagesWaitBehindItsFailedOne() {
-        RdStubs.inTurn(rd, BATCH, List.of(json(503, ""), json(200, accepted(1))));
+    void aContactsLaterMessagesFollowItsFailedOneIntoTheDeadLetters() {
+        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(json(200, "{\"event_uuid\":\"u\"}")));
+        rd.stubFor(post(urlEqualTo(EVENTS)).withRequestBody(containing("Pedido m-1")).willReturn(json(503, "")));
 
         List<String> retry = worker.process(List.of(bigChat("m-1", "ana@example.com"),
                 bigChat("m-2", "bruno@example.com"), bigChat("m-3", "ana@example.com")));
 
-        assertThat(retry).containsExactly("m-1", "m-3");
-        List<String> bodies = rd.findAll(postRequestedFor(urlEqualTo(BATCH))).stream()
+        assertThat(retry).isEmpty();
+        // Each ~120 kB chat is a call of its own, to the single-event endpoint.
+        List<String> bodies = rd.findAll(postRequestedFor(urlEqualTo(EVENTS))).stream()
                 .map(r -> r.getBodyAsString().substring(0, 200)).toList();
-        assertThat(bodies).hasSize(2);
+        assertThat(bodies).noneMatch(body -> body.contains("Pedido m-3"));
+        assertThat(bodies).anyMatch(body -> body.contains("Pedido m-2"));
         assertThat(bodies.get(0)).contains("Pedido m-1");
-        assertThat(bodies.get(1)).contains("Pedido m-2");
+        assertThat(deadLetters.list(10)).extracting(letter -> letter.delivery().deliveryId())
+                .containsExactlyInAnyOrder("m-1", "m-3");
+        assertThat(deadLetters.list(10)).allSatisfy(letter -> assertThat(letter.status()).isEqualTo("waiting"));
     }
 
     @Test
     void aMessageRdRefusesIsFoundAndParkedWhileTheOthersAreDelivered() {
         String refusal = "{\"errors\":[{\"error_type\":\"INVALID_FORMAT\",\"error_message\":\"Invalid email.\"}]}";
-        RdStubs.inTurn(rd, BATCH, List.of(json(400, refusal), json(200, accepted(1)), json(400, refusal),
-                json(200, accepted(1))));
+        rd.stubFor(post(urlEqualTo(BATCH)).willReturn(json(400, refusal)));
+        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(json(200, "{\"event_uuid\":\"u\"}")));
+        rd.stubFor(post(urlEqualTo(EVENTS)).withRequestBody(containing("bruno@")).willReturn(json(400, refusal)));
         QueueWorker.Message first = smallSale("s-1", "ana@example.com");
         QueueWorker.Message second = smallSale("s-2", "bruno@example.com");
         QueueWorker.Message third = smallSale("s-3", "carla@example.com");
@@ -100,11 +116,23 @@ class QueueWorkerTest {
         List<String> retry = worker.process(List.of(first, second, third));
 
         assertThat(retry).isEmpty();
-        rd.verify(4, postRequestedFor(urlEqualTo(BATCH))); // the batch of three, then each alone
+        rd.verify(1, postRequestedFor(urlEqualTo(BATCH))); // the batch of three
+        rd.verify(3, postRequestedFor(urlEqualTo(EVENTS))); // then each alone
         assertThat(deadLetters.list(10)).singleElement().satisfies(letter -> {
-            assertThat(letter.deliveryId()).isEqualTo("s-2");
+            assertThat(letter.delivery().deliveryId()).isEqualTo("s-2");
             assertThat(letter.reason()).isEqualTo("RD refused the events (HTTP 400): INVALID_FORMAT Invalid email.");
         });
+    }
+
+    @Test
+    void aMessageHandedOutTwiceIsSentOnce() {
+        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(json(200, "{\"event_uuid\":\"u\"}")));
+        QueueWorker.Message sale = smallSale("twice-" + System.nanoTime(), "ana@example.com");
+        QueueWorker.Message copy = new QueueWorker.Message("copy", sale.body());
+
+        assertThat(worker.process(List.of(sale, copy))).containsExactly("copy"); // taken by the first, in progress
+        assertThat(worker.process(List.of(copy))).isEmpty(); // done: nothing left to do
+        rd.verify(1, postRequestedFor(urlEqualTo(EVENTS)));
     }
 
     @Test
@@ -115,25 +143,29 @@ class QueueWorkerTest {
     }
 
     @Test
-    void theLambdaHandlerReportsOnlyTheFailedMessages() {
-        rd.stubFor(post(urlEqualTo(BATCH)).willReturn(json(503, "")));
+    void theLambdaHandlerReportsOnlyWhatMustComeBackAndParksWhatRdCouldNotTake() {
+        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(json(503, "")));
         SQSEvent event = new SQSEvent();
+        SQSEvent.SQSMessage junk = new SQSEvent.SQSMessage();
+        junk.setMessageId("junk");
+        junk.setBody("not json");
         SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
         message.setMessageId("m-9");
         message.setBody(smallSale("m-9", "ana@example.com").body());
-        event.setRecords(List.of(message));
+        event.setRecords(List.of(junk, message));
 
         SQSBatchResponse response = QueueWorkerHandler.respond(worker, event);
 
         assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
-                .containsExactly("m-9");
+                .containsExactly("junk");
+        assertThat(deadLetters.list(10)).singleElement()
+                .satisfies(letter -> assertThat(letter.delivery().deliveryId()).isEqualTo("m-9"));
     }
 
     static QueueWorker.Message smallSale(String id, String email) {
         RdEvent sale = RdJson.event(dev.ponte.testing.Fixtures.parse(
                 "{\"event_type\":\"SALE\",\"event_family\":\"CDP\",\"payload\":{\"email\":\"" + email
                         + "\",\"funnel_name\":\"default\",\"value\":10.0}}"));
-        return new QueueWorker.Message(id, RdJson.string(QueuedDelivery.of(
-                new Delivery("woocommerce", id, List.of(sale), null), "2026-11-27T12:00:00Z")));
+        return message(id, Delivery.builder().source("woocommerce").deliveryId(id).events(List.of(sale)).build());
     }
 }

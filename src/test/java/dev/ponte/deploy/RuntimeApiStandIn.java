@@ -59,6 +59,12 @@ final class RuntimeApiStandIn implements AutoCloseable {
         })).thenApply(String.class::cast).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** The process is gone: whoever waits for an answer hears so now. */
+    void abandon() {
+        answers.values().forEach(answer -> answer.completeExceptionally(new IllegalStateException("the function is gone")));
+        pending.clear();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath().substring(PREFIX.length());
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -70,6 +76,7 @@ final class RuntimeApiStandIn implements AutoCloseable {
                 respond(exchange, 202, "{}");
             } else if (path.startsWith("invocation/") && path.endsWith("/response")) {
                 answers.get(requestId(path)).complete(body);
+                answers.remove(requestId(path));
                 respond(exchange, 202, "{}");
             } else if (path.startsWith("invocation/") && path.endsWith("/error")) {
                 answers.get(requestId(path)).completeExceptionally(new IllegalStateException("the function failed: " + body));

@@ -44,11 +44,15 @@ class TemplateTest {
         Map<String, Object> monitoring = CloudFormationYaml.read(Path.of("infra/monitoring.yaml"));
         assertThat(unresolved(monitoring)).isEmpty();
         Map<String, Object> alarms = (Map<String, Object>) monitoring.get("Resources");
-        assertThat(alarms).containsKeys("DeliveriesDlqNotEmpty", "DeadLettersWaiting", "Ingress5xx", "WorkerErrors",
-                "RdRateLimited", "RdRateLimitedFilter", "Dashboard");
-        // The metric filter counts the line RdGateway writes for every 429.
-        Map<String, Object> filter = (Map<String, Object>) ((Map<String, Object>) alarms.get("RdRateLimitedFilter")).get("Properties");
-        assertThat(filter.get("FilterPattern")).isEqualTo("{ $.rd = \"rate_limited\" }");
+        assertThat(alarms).containsKeys("DeliveriesDlqNotEmpty", "DeadLettersNeedOperator", "Ingress5xx", "WorkerErrors",
+                "RedeliveryErrors", "RdRateLimited", "RdRateLimitedFilter", "Dashboard");
+        // The metric filters count the lines Ponte writes: every 429, every letter that needs a person.
+        assertThat(filterPattern(alarms, "RdRateLimitedFilter")).isEqualTo("\"\\\"rd\\\":\\\"rate_limited\\\"\"");
+        assertThat(filterPattern(alarms, "DeadLettersNeedOperatorRedeliveryFilter")).isEqualTo("\"\\\"needs_operator\\\":true\"");
+    }
+
+    private static Object filterPattern(Map<String, Object> resources, String filter) {
+        return ((Map<String, Object>) ((Map<String, Object>) resources.get(filter)).get("Properties")).get("FilterPattern");
     }
 
     private static List<String> unresolved(Map<String, Object> template) {
@@ -122,6 +126,25 @@ class TemplateTest {
         Map<String, Object> events = (Map<String, Object>) properties("WorkerFunction").get("Events");
         Map<String, Object> sqs = (Map<String, Object>) ((Map<String, Object>) events.get("Deliveries")).get("Properties");
         assertThat((List<String>) sqs.get("FunctionResponseTypes")).containsExactly("ReportBatchItemFailures");
+
+        assertThat(jvmHandler("RedeliveryFunction")).isEqualTo("dev.ponte.delivery.RedeliveryHandler::handleRequest");
+        Class.forName("dev.ponte.delivery.RedeliveryHandler").getMethod("handleRequest", Map.class, Context.class);
+        Map<String, Object> schedule = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+                properties("RedeliveryFunction").get("Events")).get("EveryMinute")).get("Properties");
+        assertThat(schedule.get("ScheduleExpression")).isEqualTo("rate(1 minute)");
+    }
+
+    @Test
+    void theStateTableHasTheIndexTheStoreQueries() {
+        Map<String, Object> table = properties("DedupeTable");
+        List<Map<String, Object>> indexes = (List<Map<String, Object>>) table.get("GlobalSecondaryIndexes");
+        assertThat(indexes).singleElement().satisfies(index -> {
+            assertThat(index.get("IndexName")).isEqualTo(dev.ponte.delivery.state.DynamoDbStateStore.INDEX);
+            assertThat((List<Map<String, Object>>) index.get("KeySchema")).extracting(k -> k.get("AttributeName"))
+                    .containsExactly("kind", "due_at");
+            assertThat(((Map<String, Object>) index.get("Projection")).get("ProjectionType")).isEqualTo("ALL");
+        });
+        assertThat(((Map<String, Object>) table.get("TimeToLiveSpecification")).get("AttributeName")).isEqualTo("expires_at");
     }
 
     @Test
@@ -135,7 +158,7 @@ class TemplateTest {
 
     @Test
     void policiesNameOnlyThisStacksResources() {
-        for (String function : List.of("IngressFunction", "WorkerFunction")) {
+        for (String function : List.of("IngressFunction", "WorkerFunction", "RedeliveryFunction")) {
             List<Object> policies = (List<Object>) properties(function).get("Policies");
             walk(policies, node -> {
                 if (node instanceof String text) {

@@ -21,10 +21,10 @@ class HealthEndpointTest {
     }
 
     @Test
-    void readinessReportsThatDeadLettersCanBeParked() {
+    void readinessReportsThatTheStateStoreCanKeepDeadLetters() {
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem("dead-letters"));
+                .body("checks.name", hasItem("state"));
     }
 }

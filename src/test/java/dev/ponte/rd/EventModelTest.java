@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import dev.ponte.rd.events.ConversionPayload;
+import dev.ponte.rd.events.ConversionPayloadBuilder;
 import dev.ponte.rd.events.EventType;
-import dev.ponte.rd.events.OrderPlacedPayload;
+import dev.ponte.rd.events.OrderPlacedPayloadBuilder;
 import dev.ponte.rd.events.RdEvent;
 import dev.ponte.rd.events.RdJson;
-import dev.ponte.rd.events.SalePayload;
+import dev.ponte.rd.events.SalePayloadBuilder;
 import dev.ponte.rd.validation.EventSchemas;
 import dev.ponte.testing.Fixtures;
 import java.math.BigDecimal;
@@ -44,7 +44,11 @@ class EventModelTest {
 
     @Test
     void decimalsAreWrittenAsGiven() {
-        RdEvent sale = RdEvent.of(new SalePayload("maria@example.com", "default", new BigDecimal("200.0")));
+        RdEvent sale = RdEvent.of(SalePayloadBuilder.builder()
+                .email("maria@example.com")
+                .funnelName("default")
+                .value(new BigDecimal("200.0"))
+                .build());
         assertThat(RdJson.string(sale)).isEqualTo(
                 "{\"event_type\":\"SALE\",\"event_family\":\"CDP\",\"payload\":{\"email\":\"maria@example.com\","
                         + "\"funnel_name\":\"default\",\"value\":200.0}}");
@@ -52,8 +56,14 @@ class EventModelTest {
 
     @Test
     void absentFieldsAreLeftOut() {
-        RdEvent order = RdEvent.of(new OrderPlacedPayload(null, "maria@example.com", "1001", 2, "pending",
-                "Invoice", new BigDecimal("40.20"), null));
+        RdEvent order = RdEvent.of(OrderPlacedPayloadBuilder.builder()
+                .email("maria@example.com")
+                .cfOrderId("1001")
+                .cfOrderTotalItems(2)
+                .cfOrderStatus("pending")
+                .cfOrderPaymentMethod("Invoice")
+                .cfOrderPaymentAmount(new BigDecimal("40.20"))
+                .build());
         assertThat(RdJson.tree(order).get("payload").fieldNames()).toIterable()
                 .containsExactly("email", "cf_order_id", "cf_order_total_items", "cf_order_status",
                         "cf_order_payment_method", "cf_order_payment_amount");
@@ -61,9 +71,11 @@ class EventModelTest {
 
     @Test
     void conversionCustomFieldsTravelFlat() {
-        RdEvent conversion = RdEvent.of(new ConversionPayload("newsletter", null, "maria@example.com", null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, Map.of("cf_plan", "gold")));
+        RdEvent conversion = RdEvent.of(ConversionPayloadBuilder.builder()
+                .conversionIdentifier("newsletter")
+                .email("maria@example.com")
+                .customFields(Map.of("cf_plan", "gold"))
+                .build());
         JsonNode payload = RdJson.tree(conversion).get("payload");
         assertThat(payload.get("cf_plan").asText()).isEqualTo("gold");
         assertThat(payload.has("custom_fields")).isFalse();

@@ -46,6 +46,7 @@ class RdCredentialsTest {
             public Duration tokenRefreshMargin() { return Duration.ofMinutes(5); }
             public int batchMaxBytes() { return 200_000; }
             public int rateLimitPerMinute() { return 120; }
+            public Circuit circuit() { return null; }
         };
     }
 }

@@ -24,8 +24,6 @@ import dev.ponte.testing.TestClock;
 import dev.ponte.testing.WireMockRd;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
-import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -43,20 +41,30 @@ import org.junit.jupiter.api.Test;
 class RdFaultsTest {
 
     private static final String SALE = Fixtures.rdExample(EventType.SALE);
+    private static final String SALE_EVENT = RdJson.string(RdJson.event(Fixtures.json("rd/examples/SALE.json")));
 
     @InjectRd
     WireMockServer rd;
 
     @Inject
-    CircuitBreakerMaintenance breakers;
+    RdCircuit breakers;
 
     @Inject
     RdGateway gateway;
 
+    @Inject
+    RdAccessTokens tokens;
+
+    @Inject
+    RdConfig config;
+
+    @Inject
+    java.time.Clock clock;
+
     @BeforeEach
     void freshRd() {
         RdStubs.reset(rd);
-        breakers.resetAll();
+        breakers.reset();
     }
 
     @Test
@@ -91,56 +99,70 @@ class RdFaultsTest {
     }
 
     @Test
-    void aRetryAfterLongerThanTheBudgetIsNotWaitedFor() {
+    void aRetryAfterLongerThanTheBudgetParksTheEventForWhenRdAsks() {
         rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(json(429, "{}").withHeader("Retry-After", "60")));
 
         long started = System.nanoTime();
-        operator().body(SALE).post("/events").then().statusCode(503)
-                .body("errors[0].error_type", org.hamcrest.Matchers.equalTo("RD_UNAVAILABLE"))
-                .body("errors[0].error_message", containsString("rate limiting"));
+        var answer = operator().body(SALE).post("/events").then().statusCode(202)
+                .body("outcome", org.hamcrest.Matchers.equalTo("parked"))
+                .body("maybe_delivered", org.hamcrest.Matchers.equalTo(false))
+                .body("reason", containsString("rate limiting")).extract().jsonPath();
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+        assertThat(java.time.Instant.parse(answer.getString("next_attempt_at")))
+                .isAfterOrEqualTo(clock.instant().plusSeconds(58));
         rd.verify(1, postRequestedFor(urlEqualTo(EVENTS)));
     }
 
     @Test
-    void aSlowAnswerIsRetriedAfterTheAttemptTimeout() {
-        RdStubs.inTurn(rd, EVENTS, List.of(accepted("late").withFixedDelay(1500), accepted("u-1")));
-
-        operator().body(SALE).post("/events").then().statusCode(200).body("event_uuid", org.hamcrest.Matchers.equalTo("u-1"));
-
-        rd.verify(2, postRequestedFor(urlEqualTo(EVENTS)));
-    }
-
-    @Test
-    void aDroppedConnectionIsRetried() {
+    void aConnectionDroppedAfterTheRequestWentOutIsNeverSentAgain() {
         RdStubs.inTurn(rd, EVENTS, List.of(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), accepted("u-1")));
 
-        operator().body(SALE).post("/events").then().statusCode(200);
+        operator().body(SALE).post("/events").then().statusCode(202)
+                .body("outcome", org.hamcrest.Matchers.equalTo("parked"))
+                .body("maybe_delivered", org.hamcrest.Matchers.equalTo(true))
+                .body("reason", containsString("may have processed"));
 
-        rd.verify(2, postRequestedFor(urlEqualTo(EVENTS)));
+        rd.verify(1, postRequestedFor(urlEqualTo(EVENTS)));
     }
 
     @Test
-    void rdSlowerThanTheBudgetGivesUpWithinTheBudget() {
-        // Warm up first, so the time measured is the retry budget and not the first request's class loading.
+    void aConnectionThatNeverOpenedIsRetriedAndFailsForSure() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        RdApi nowhere = io.quarkus.rest.client.reactive.QuarkusRestClientBuilder.newBuilder()
+                .baseUri(java.net.URI.create("http://127.0.0.1:" + closed)).build(RdApi.class);
+        RdGateway unreachable = new RdGateway(nowhere, tokens, new RdCircuit(java.time.Clock.systemUTC(),
+                Duration.ofSeconds(10), 5, Duration.ofSeconds(2)), config, java.time.Clock.systemUTC());
+
+        RdOutcome outcome = unreachable.sendEvent(SALE_EVENT, EventType.SALE, java.time.Instant.now().plusMillis(1500));
+
+        assertThat(outcome).isInstanceOfSatisfying(RdOutcome.Unavailable.class, u -> {
+            assertThat(u.reason()).contains("connection refused");
+            assertThat(u.attempts()).isGreaterThan(1);
+        });
+    }
+
+    @Test
+    void rdSlowerThanTheBudgetIsAnsweredInTimeAndItsAnswerRecordedWhenItComes() throws Exception {
+        // Warm up first, so the time measured is the budget and not the first request's class loading.
         RdStubs.acceptEvents(rd);
         operator().body(SALE).post("/events").then().statusCode(200);
         rd.resetRequests();
-        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(accepted("never in time").withFixedDelay(5000)));
+        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(accepted("late-but-there").withFixedDelay(4000)));
 
         long started = System.nanoTime();
-        RdOutcome outcome = gateway.send(RdJson.event(Fixtures.json("rd/examples/SALE.json")));
+        RdOutcome outcome = gateway.sendEvent(SALE_EVENT, EventType.SALE, java.time.Instant.now().plusMillis(2500));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-        assertThat(outcome).isInstanceOfSatisfying(RdOutcome.Unavailable.class,
-                u -> assertThat(u.reason()).contains("timed out", "2 attempts", "2500 ms"));
-        // 1 s per attempt inside a 2.5 s budget: the first, and one more that can still end in time.
-        assertThat(took).isLessThan(Duration.ofMillis(2600));
-        rd.verify(2, postRequestedFor(urlEqualTo(EVENTS)));
-
-        operator().body(SALE).post("/events").then().statusCode(503)
-                .body("errors[0].error_message", containsString("timed out"));
+        assertThat(took).isLessThan(Duration.ofMillis(2700));
+        assertThat(outcome).isInstanceOf(RdOutcome.InFlight.class);
+        RdOutcome settled = ((RdOutcome.InFlight) outcome).settled().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(settled).isInstanceOfSatisfying(RdOutcome.Accepted.class,
+                a -> assertThat(a.body().path("event_uuid").asText()).isEqualTo("late-but-there"));
+        rd.verify(1, postRequestedFor(urlEqualTo(EVENTS)));
     }
 
     @Test
@@ -234,20 +256,37 @@ class RdFaultsTest {
     }
 
     @Test
-    void anRdOutageOpensTheCircuitSoLaterWebhooksFailFast() {
+    void aSustainedOutageOpensTheCircuitThenOneProbeFindsRdBack() {
         rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(json(500, "{}")));
-
-        for (int i = 0; i < 4 && breakers.currentState("rd") != CircuitBreakerState.OPEN; i++) {
-            operator().body(SALE).post("/events").then().statusCode(503);
-        }
-        assertThat(breakers.currentState("rd")).isEqualTo(CircuitBreakerState.OPEN);
+        operator().body(SALE).post("/events").then().statusCode(202).body("outcome", org.hamcrest.Matchers.equalTo("parked"));
+        assertThat(breakers.isOpen()).isFalse(); // failing, but not for long yet
+        TestClock.advance(Duration.ofSeconds(11));
+        operator().body(SALE).post("/events").then().statusCode(202);
+        assertThat(breakers.isOpen()).isTrue();
         int sent = rd.findAll(postRequestedFor(urlEqualTo(EVENTS))).size();
 
         long started = System.nanoTime();
-        operator().body(SALE).post("/events").then().statusCode(503)
-                .body("errors[0].error_message", containsString("circuit open"));
-
+        operator().body(SALE).post("/events").then().statusCode(202)
+                .body("reason", containsString("circuit open"));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500));
         rd.verify(sent, postRequestedFor(urlEqualTo(EVENTS)));
+
+        RdStubs.acceptEvents(rd);
+        TestClock.advance(Duration.ofSeconds(3)); // time for the next probe
+        operator().body(SALE).post("/events").then().statusCode(200);
+        assertThat(breakers.isOpen()).isFalse();
+        rd.verify(sent + 1, postRequestedFor(urlEqualTo(EVENTS)));
+    }
+
+    @Test
+    void errorsTheRetriesRecoverFromNeverOpenTheCircuit() {
+        for (int i = 0; i < 4; i++) {
+            rd.resetAll();
+            WireMockRd.stubToken(rd, WireMockRd.ACCESS_TOKEN, 86_400);
+            RdStubs.inTurn(rd, EVENTS, List.of(json(503, ""), json(500, "{}"), accepted("u-" + i)));
+            operator().body(SALE).post("/events").then().statusCode(200);
+            TestClock.advance(Duration.ofSeconds(4));
+        }
+        assertThat(breakers.isOpen()).isFalse();
     }
 }

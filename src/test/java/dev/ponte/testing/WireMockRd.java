@@ -50,8 +50,7 @@ public class WireMockRd implements QuarkusTestResourceLifecycleManager {
         server.start();
         stubToken(server, ACCESS_TOKEN, 86_400);
         if (apiKeyOnly) {
-            return Map.of("ponte.rd.url", server.baseUrl(), "ponte.rd.api-key", API_KEY, "ponte.api-token", API_TOKEN,
-                    "ponte.dead-letters.dir", deadLetterDir());
+            return Map.of("ponte.rd.url", server.baseUrl(), "ponte.rd.api-key", API_KEY, "ponte.api-token", API_TOKEN);
         }
         return Map.ofEntries(
                 Map.entry("ponte.vendors.nuvemshop.secret", NUVEMSHOP_SECRET),
@@ -70,7 +69,6 @@ public class WireMockRd implements QuarkusTestResourceLifecycleManager {
                 Map.entry("ponte.vendors.zoom.secret", ZOOM_SECRET),
                 Map.entry("ponte.vendors.wistia.secret", WISTIA_SECRET),
                 Map.entry("ponte.public-url", PUBLIC_URL),
-                Map.entry("ponte.dead-letters.dir", deadLetterDir()),
                 Map.entry("ponte.rd.url", server.baseUrl()),
                 Map.entry("ponte.rd.client-id", "client-id"),
                 Map.entry("ponte.rd.client-secret", "client-secret"),
@@ -78,14 +76,6 @@ public class WireMockRd implements QuarkusTestResourceLifecycleManager {
                 Map.entry("ponte.api-token", API_TOKEN),
                 Map.entry("ponte.vendors.shopify.secret", SHOPIFY_SECRET),
                 Map.entry("ponte.vendors.woocommerce.secret", WOOCOMMERCE_SECRET));
-    }
-
-    private static String deadLetterDir() {
-        try {
-            return java.nio.file.Files.createTempDirectory("ponte-dead-letters").toString();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     /** RD's token endpoint handing out {@code token}, valid for {@code expiresIn} seconds. */

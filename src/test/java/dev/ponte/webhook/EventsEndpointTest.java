@@ -19,6 +19,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.ponte.rd.RdCircuit;
 import dev.ponte.rd.events.EventType;
 import dev.ponte.testing.Fixtures;
 import dev.ponte.testing.InjectRd;
@@ -27,7 +28,6 @@ import dev.ponte.testing.WireMockRd;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -44,12 +44,12 @@ class EventsEndpointTest {
     WireMockServer rd;
 
     @Inject
-    CircuitBreakerMaintenance breakers;
+    RdCircuit breakers;
 
     @BeforeEach
     void freshRd() {
         RdStubs.reset(rd);
-        breakers.resetAll();
+        breakers.reset();
     }
 
     @ParameterizedTest

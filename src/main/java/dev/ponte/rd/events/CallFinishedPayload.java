@@ -1,11 +1,13 @@
 package dev.ponte.rd.events;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 
 /**
  * CALL_FINISHED. {@code callStartedAt} is an RFC 3339 timestamp; {@code callDuration} is seconds
  * as a string, as RD types it.
  */
+@RecordBuilder
 public record CallFinishedPayload(
         String name,
         String email,

@@ -1,8 +1,10 @@
 package dev.ponte.rd.events;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 
 /** CART_ABANDONED_ITEM: one product left in an abandoned cart. */
+@RecordBuilder
 public record CartAbandonedItemPayload(
         String name,
         String email,

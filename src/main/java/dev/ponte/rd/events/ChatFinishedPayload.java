@@ -1,8 +1,10 @@
 package dev.ponte.rd.events;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 
 /** CHAT_FINISHED: as CHAT_STARTED, plus the transcript. */
+@RecordBuilder
 public record ChatFinishedPayload(
         String chatSubject,
         String cfChatStatus,

@@ -1,8 +1,10 @@
 package dev.ponte.rd.events;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 
 /** CHAT_STARTED. */
+@RecordBuilder
 public record ChatStartedPayload(
         String chatSubject,
         String cfChatStatus,

@@ -2,10 +2,12 @@ package dev.ponte.rd.events;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import java.util.Map;
 
 /** CONVERSION. {@code customFields} holds the account's {@code cf_*} fields, sent flat beside the others. */
+@RecordBuilder
 public record ConversionPayload(
         String conversionIdentifier,
         String name,

@@ -1,8 +1,10 @@
 package dev.ponte.rd.events;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 
 /** MEDIA_PLAYBACK_STARTED. {@code mediaPublishedDateTimestamp} is RFC 3339. */
+@RecordBuilder
 public record MediaPlaybackStartedPayload(
         String email,
         String name,

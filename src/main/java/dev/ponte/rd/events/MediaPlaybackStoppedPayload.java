@@ -1,8 +1,10 @@
 package dev.ponte.rd.events;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 
 /** MEDIA_PLAYBACK_STOPPED: as STARTED, plus how much of the media the contact consumed. */
+@RecordBuilder
 public record MediaPlaybackStoppedPayload(
         String email,
         String name,

@@ -1,8 +1,10 @@
 package dev.ponte.rd.events;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 
 /** ORDER_PLACED_ITEM: one product line of a placed order. */
+@RecordBuilder
 public record OrderPlacedItemPayload(
         String name,
         String email,

@@ -43,6 +43,15 @@ public final class RdJson {
         return MAPPER.readTree(body);
     }
 
+    /** Parses JSON Ponte wrote itself (a recorded answer): it is known to be well formed. */
+    public static JsonNode parseText(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static byte[] bytes(Object value) {
         try {
             return MAPPER.writeValueAsBytes(value);

@@ -11,6 +11,7 @@ import dev.ponte.mapping.VendorMapper;
 import dev.ponte.mapping.Verification;
 import dev.ponte.mapping.Webhook;
 import dev.ponte.rd.events.CallFinishedPayload;
+import dev.ponte.rd.events.CallFinishedPayloadBuilder;
 import dev.ponte.rd.events.RdEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -81,21 +82,25 @@ public class AircallMapper implements VendorMapper {
         Optional<String> email = contacts.email(webhook, contactEmail, lead);
         if (email.isEmpty()) {
             return new MappingResult.Unresolved(hook.event(), deliveryId, "No email for " + (lead == null ? "the caller" : lead)
-                    + ": add an email to the Aircall contact or ?email= to the webhook URL, or let Ponte learn the number first.");
+                    + ": add an email to the Aircall contact or ?email= to the webhook URL, or let Ponte learn the number first.", lead);
         }
         String line = call.number() == null ? null : Optional.ofNullable(Contacts.phone(call.number().digits())).orElse(call.number().digits());
         boolean answered = call.answeredAt() != null;
-        CallFinishedPayload payload = new CallFinishedPayload(
-                contact == null ? null : Contacts.name(contact.firstName(), contact.lastName()), email.get(),
-                contact == null || contact.companyName() == null || contact.companyName().isBlank() ? null : contact.companyName(),
-                null, null, lead, call.user() == null ? null : Contacts.email(call.user().email()),
-                line != null ? line : lead, call.startedAt() == null ? null : Instant.ofEpochSecond(call.startedAt()).toString(),
-                call.duration() == null ? null : call.duration().toString(),
-                "outbound".equals(call.direction()) ? "Outbound" : "Inbound",
-                answered ? "answered" : call.voicemail() != null ? "voicemail" : "missed",
-                answered ? (call.user() == null ? null : call.user().name()) : call.missedCallReason(),
-                null, null, recordOf(call),
-                LegalBases.orDefault(List.of(), config));
+        CallFinishedPayload payload = CallFinishedPayloadBuilder.builder()
+                .name(contact == null ? null : Contacts.name(contact.firstName(), contact.lastName()))
+                .email(email.get())
+                .companyName(contact == null || contact.companyName() == null || contact.companyName().isBlank() ? null : contact.companyName())
+                .personalPhone(lead)
+                .callUserEmail(call.user() == null ? null : Contacts.email(call.user().email()))
+                .callFromNumber(line != null ? line : lead)
+                .callStartedAt(call.startedAt() == null ? null : Instant.ofEpochSecond(call.startedAt()).toString())
+                .callDuration(call.duration() == null ? null : call.duration().toString())
+                .callType("outbound".equals(call.direction()) ? "Outbound" : "Inbound")
+                .callStatus(answered ? "answered" : call.voicemail() != null ? "voicemail" : "missed")
+                .callStatusDescription(answered ? (call.user() == null ? null : call.user().name()) : call.missedCallReason())
+                .callRecord(recordOf(call))
+                .legalBases(LegalBases.orDefault(List.of(), config))
+                .build();
         return new MappingResult.Mapped(hook.event(), deliveryId, List.of(RdEvent.of(payload)));
     }
 

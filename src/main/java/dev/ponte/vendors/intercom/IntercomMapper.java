@@ -1,8 +1,7 @@
 package dev.ponte.vendors.intercom;
 
-import dev.ponte.mapping.VendorValues;
-import dev.ponte.mapping.ChatText;
 import dev.ponte.mapping.BodySignature;
+import dev.ponte.mapping.ChatText;
 import dev.ponte.mapping.Contacts;
 import dev.ponte.mapping.LegalBases;
 import dev.ponte.mapping.MalformedPayload;
@@ -10,10 +9,11 @@ import dev.ponte.mapping.MappingResult;
 import dev.ponte.mapping.Signatures;
 import dev.ponte.mapping.VendorJson;
 import dev.ponte.mapping.VendorMapper;
+import dev.ponte.mapping.VendorValues;
 import dev.ponte.mapping.Verification;
 import dev.ponte.mapping.Webhook;
-import dev.ponte.rd.events.ChatFinishedPayload;
-import dev.ponte.rd.events.ChatStartedPayload;
+import dev.ponte.rd.events.ChatFinishedPayloadBuilder;
+import dev.ponte.rd.events.ChatStartedPayloadBuilder;
 import dev.ponte.rd.events.RdEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -82,11 +82,23 @@ public class IntercomMapper implements VendorMapper {
         String name = VendorValues.text(contact.name());
         String subject = subject(conversation);
         RdEvent event = started
-                ? RdEvent.of(new ChatStartedPayload(subject, "open", CHAT_TYPE, null, null, name, email, null, null, null,
-                        null, null, null, null, null, null, LegalBases.orDefault(List.of(), config)))
-                : RdEvent.of(new ChatFinishedPayload(subject, "closed", IntercomText.transcript(conversation), CHAT_TYPE,
-                        null, null, name, email, null, null, null, null, null, null, null, null, null,
-                        LegalBases.orDefault(List.of(), config)));
+                ? RdEvent.of(ChatStartedPayloadBuilder.builder()
+                        .chatSubject(subject)
+                        .cfChatStatus("open")
+                        .cfChatType(CHAT_TYPE)
+                        .name(name)
+                        .email(email)
+                        .legalBases(LegalBases.orDefault(List.of(), config))
+                        .build())
+                : RdEvent.of(ChatFinishedPayloadBuilder.builder()
+                        .chatSubject(subject)
+                        .cfChatStatus("closed")
+                        .cfChatTranscriptMessage(IntercomText.transcript(conversation))
+                        .cfChatType(CHAT_TYPE)
+                        .name(name)
+                        .email(email)
+                        .legalBases(LegalBases.orDefault(List.of(), config))
+                        .build());
         return new MappingResult.Mapped(notification.topic(), deliveryId, List.of(event));
     }
 

@@ -1,6 +1,5 @@
 package dev.ponte.vendors.jivochat;
 
-import dev.ponte.mapping.VendorValues;
 import dev.ponte.mapping.ChatText;
 import dev.ponte.mapping.ContactResolver;
 import dev.ponte.mapping.Contacts;
@@ -11,11 +10,12 @@ import dev.ponte.mapping.MappingResult;
 import dev.ponte.mapping.Signatures;
 import dev.ponte.mapping.VendorJson;
 import dev.ponte.mapping.VendorMapper;
+import dev.ponte.mapping.VendorValues;
 import dev.ponte.mapping.Verification;
 import dev.ponte.mapping.Webhook;
-import dev.ponte.rd.events.ChatFinishedPayload;
-import dev.ponte.rd.events.ChatStartedPayload;
-import dev.ponte.rd.events.ConversionPayload;
+import dev.ponte.rd.events.ChatFinishedPayloadBuilder;
+import dev.ponte.rd.events.ChatStartedPayloadBuilder;
+import dev.ponte.rd.events.ConversionPayloadBuilder;
 import dev.ponte.rd.events.RdEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -87,12 +87,25 @@ public class JivoChatMapper implements VendorMapper {
         }
         String subject = subject(event);
         RdEvent rd = "accepted".equals(stage)
-                ? RdEvent.of(new ChatStartedPayload(subject, "online", CHAT_TYPE, null, null, contact.name(),
-                        contact.email().get(), null, contact.phone(), null, null, null, null, null, null, null,
-                        LegalBases.orDefault(List.of(), config)))
-                : RdEvent.of(new ChatFinishedPayload(subject, "finished", JivoTranscript.of(event), CHAT_TYPE, null, null,
-                        contact.name(), contact.email().get(), null, contact.phone(), null, null, null, null, null, null, null,
-                        LegalBases.orDefault(List.of(), config)));
+                ? RdEvent.of(ChatStartedPayloadBuilder.builder()
+                        .chatSubject(subject)
+                        .cfChatStatus("online")
+                        .cfChatType(CHAT_TYPE)
+                        .name(contact.name())
+                        .email(contact.email().get())
+                        .personalPhone(contact.phone())
+                        .legalBases(LegalBases.orDefault(List.of(), config))
+                        .build())
+                : RdEvent.of(ChatFinishedPayloadBuilder.builder()
+                        .chatSubject(subject)
+                        .cfChatStatus("finished")
+                        .cfChatTranscriptMessage(JivoTranscript.of(event))
+                        .cfChatType(CHAT_TYPE)
+                        .name(contact.name())
+                        .email(contact.email().get())
+                        .personalPhone(contact.phone())
+                        .legalBases(LegalBases.orDefault(List.of(), config))
+                        .build());
         return new MappingResult.Mapped(event.eventName(), deliveryId, List.of(rd));
     }
 
@@ -107,11 +120,18 @@ public class JivoChatMapper implements VendorMapper {
             return ContactResolver.noEmail(event.eventName(), deliveryId, contact.phone(), ANONYMOUS);
         }
         JivoEvent.Utm utm = event.session() == null ? new JivoEvent.Utm(null, null, null, null, null) : event.session().utmData();
-        return new MappingResult.Mapped(event.eventName(), deliveryId, List.of(RdEvent.of(new ConversionPayload(
-                config.conversionIdentifier(), contact.name(), contact.email().get(), null, null, null, null, contact.phone(), null,
-                null, null, null, null, null, null, null, null, VendorValues.text(utm.source()), VendorValues.text(utm.medium()),
-                VendorValues.text(utm.campaign()), VendorValues.text(utm.term()), null, null, LegalBases.orDefault(List.of(), config),
-                CustomFields.of(config.messageField(), event.message())))));
+        return new MappingResult.Mapped(event.eventName(), deliveryId, List.of(RdEvent.of(ConversionPayloadBuilder.builder()
+                .conversionIdentifier(config.conversionIdentifier())
+                .name(contact.name())
+                .email(contact.email().get())
+                .personalPhone(contact.phone())
+                .trafficSource(VendorValues.text(utm.source()))
+                .trafficMedium(VendorValues.text(utm.medium()))
+                .trafficCampaign(VendorValues.text(utm.campaign()))
+                .trafficValue(VendorValues.text(utm.term()))
+                .legalBases(LegalBases.orDefault(List.of(), config))
+                .customFields(CustomFields.of(config.messageField(), event.message()))
+                .build())));
     }
 
     /** The visitor as RD knows them: name, phone in E.164, and the email if one can be found. */

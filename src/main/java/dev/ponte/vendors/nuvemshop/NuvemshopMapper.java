@@ -16,8 +16,8 @@ import dev.ponte.mapping.VendorMapper;
 import dev.ponte.mapping.Verification;
 import dev.ponte.mapping.Webhook;
 import dev.ponte.rd.events.LegalBase;
-import dev.ponte.rd.events.OrderPlacedItemPayload;
-import dev.ponte.rd.events.OrderPlacedPayload;
+import dev.ponte.rd.events.OrderPlacedItemPayloadBuilder;
+import dev.ponte.rd.events.OrderPlacedPayloadBuilder;
 import dev.ponte.rd.events.RdEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -116,11 +116,25 @@ public class NuvemshopMapper implements VendorMapper {
         String orderId = order.number() != null ? order.number() : order.id();
         String method = order.paymentDetails() == null ? null : order.paymentDetails().method();
         List<RdEvent> events = new ArrayList<>();
-        events.add(RdEvent.of(new OrderPlacedPayload(name, email, orderId,
-                products.stream().mapToInt(p -> p.quantity() == null ? 1 : p.quantity()).sum(), order.paymentStatus(),
-                PaymentMethods.of(method, order.gateway()), total(order), legal)));
+        events.add(RdEvent.of(OrderPlacedPayloadBuilder.builder()
+                .name(name)
+                .email(email)
+                .cfOrderId(orderId)
+                .cfOrderTotalItems(products.stream().mapToInt(p -> p.quantity() == null ? 1 : p.quantity()).sum())
+                .cfOrderStatus(order.paymentStatus())
+                .cfOrderPaymentMethod(PaymentMethods.of(method, order.gateway()))
+                .cfOrderPaymentAmount(total(order))
+                .legalBases(legal)
+                .build()));
         for (NuvemshopOrder.Product product : products) {
-            events.add(RdEvent.of(new OrderPlacedItemPayload(name, email, orderId, product.productId(), sku(product), legal)));
+            events.add(RdEvent.of(OrderPlacedItemPayloadBuilder.builder()
+                    .name(name)
+                    .email(email)
+                    .cfOrderId(orderId)
+                    .cfOrderProductId(product.productId())
+                    .cfOrderProductSku(sku(product))
+                    .legalBases(legal)
+                    .build()));
         }
         events.addAll(OrderFunnel.events(stageAtCreation(order), email, total(order), lostReason(order), config));
         return events;

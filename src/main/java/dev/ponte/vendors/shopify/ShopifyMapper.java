@@ -14,11 +14,11 @@ import dev.ponte.mapping.VendorJson;
 import dev.ponte.mapping.VendorMapper;
 import dev.ponte.mapping.Verification;
 import dev.ponte.mapping.Webhook;
-import dev.ponte.rd.events.CartAbandonedItemPayload;
-import dev.ponte.rd.events.CartAbandonedPayload;
+import dev.ponte.rd.events.CartAbandonedItemPayloadBuilder;
+import dev.ponte.rd.events.CartAbandonedPayloadBuilder;
 import dev.ponte.rd.events.LegalBase;
-import dev.ponte.rd.events.OrderPlacedItemPayload;
-import dev.ponte.rd.events.OrderPlacedPayload;
+import dev.ponte.rd.events.OrderPlacedItemPayloadBuilder;
+import dev.ponte.rd.events.OrderPlacedPayloadBuilder;
 import dev.ponte.rd.events.RdEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -92,13 +92,25 @@ public class ShopifyMapper implements VendorMapper {
         List<LegalBase> legal = legalBases(order.buyerAcceptsMarketing());
         List<ShopifyOrder.LineItem> lines = order.lineItems() == null ? List.of() : order.lineItems();
         List<RdEvent> events = new ArrayList<>();
-        events.add(RdEvent.of(new OrderPlacedPayload(name, email, order.name(),
-                lines.stream().mapToInt(l -> l.quantity() == null ? 1 : l.quantity()).sum(),
-                order.financialStatus(), PaymentMethods.of(order.paymentGatewayNames() == null
-                        ? List.of() : order.paymentGatewayNames()),
-                Money.of(order.totalPrice()), legal)));
+        events.add(RdEvent.of(OrderPlacedPayloadBuilder.builder()
+                .name(name)
+                .email(email)
+                .cfOrderId(order.name())
+                .cfOrderTotalItems(lines.stream().mapToInt(l -> l.quantity() == null ? 1 : l.quantity()).sum())
+                .cfOrderStatus(order.financialStatus())
+                .cfOrderPaymentMethod(PaymentMethods.of(order.paymentGatewayNames() == null ? List.of() : order.paymentGatewayNames()))
+                .cfOrderPaymentAmount(Money.of(order.totalPrice()))
+                .legalBases(legal)
+                .build()));
         for (ShopifyOrder.LineItem line : lines) {
-            events.add(RdEvent.of(new OrderPlacedItemPayload(name, email, order.name(), line.productId(), sku(line), legal)));
+            events.add(RdEvent.of(OrderPlacedItemPayloadBuilder.builder()
+                    .name(name)
+                    .email(email)
+                    .cfOrderId(order.name())
+                    .cfOrderProductId(line.productId())
+                    .cfOrderProductSku(sku(line))
+                    .legalBases(legal)
+                    .build()));
         }
         events.addAll(OrderFunnel.events(stageAtCreation(order), email, Money.of(order.totalPrice()), lostReason(order),
                 config));
@@ -123,10 +135,23 @@ public class ShopifyMapper implements VendorMapper {
         List<ShopifyOrder.LineItem> lines = checkout.lineItems() == null ? List.of() : checkout.lineItems();
         String cartId = checkout.token() != null ? checkout.token() : checkout.id();
         List<RdEvent> events = new ArrayList<>();
-        events.add(RdEvent.of(new CartAbandonedPayload(name, email, cartId,
-                lines.stream().mapToInt(l -> l.quantity() == null ? 1 : l.quantity()).sum(), "abandoned", legal)));
+        events.add(RdEvent.of(CartAbandonedPayloadBuilder.builder()
+                .name(name)
+                .email(email)
+                .cfCartId(cartId)
+                .cfCartTotalItems(lines.stream().mapToInt(l -> l.quantity() == null ? 1 : l.quantity()).sum())
+                .cfCartStatus("abandoned")
+                .legalBases(legal)
+                .build()));
         for (ShopifyOrder.LineItem line : lines) {
-            events.add(RdEvent.of(new CartAbandonedItemPayload(name, email, cartId, line.productId(), sku(line), legal)));
+            events.add(RdEvent.of(CartAbandonedItemPayloadBuilder.builder()
+                    .name(name)
+                    .email(email)
+                    .cfCartId(cartId)
+                    .cfCartProductId(line.productId())
+                    .cfCartProductSku(sku(line))
+                    .legalBases(legal)
+                    .build()));
         }
         return new MappingResult.Mapped(topic, deliveryId, events);
     }

@@ -1,8 +1,7 @@
 package dev.ponte.vendors.tawkto;
 
-import dev.ponte.mapping.VendorValues;
-import dev.ponte.mapping.ChatText;
 import dev.ponte.mapping.BodySignature;
+import dev.ponte.mapping.ChatText;
 import dev.ponte.mapping.Contacts;
 import dev.ponte.mapping.CustomFields;
 import dev.ponte.mapping.LegalBases;
@@ -11,11 +10,12 @@ import dev.ponte.mapping.MappingResult;
 import dev.ponte.mapping.Signatures;
 import dev.ponte.mapping.VendorJson;
 import dev.ponte.mapping.VendorMapper;
+import dev.ponte.mapping.VendorValues;
 import dev.ponte.mapping.Verification;
 import dev.ponte.mapping.Webhook;
-import dev.ponte.rd.events.ChatFinishedPayload;
-import dev.ponte.rd.events.ChatStartedPayload;
-import dev.ponte.rd.events.ConversionPayload;
+import dev.ponte.rd.events.ChatFinishedPayloadBuilder;
+import dev.ponte.rd.events.ChatStartedPayloadBuilder;
+import dev.ponte.rd.events.ConversionPayloadBuilder;
 import dev.ponte.rd.events.RdEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -76,9 +76,14 @@ public class TawkToMapper implements VendorMapper {
             return anonymous(event);
         }
         String subject = ChatText.subject(propertyName(event), event.message() == null ? null : event.message().text());
-        return new MappingResult.Mapped(event.event(), "chat-" + chatId + ":started", List.of(RdEvent.of(new ChatStartedPayload(
-                subject, "online", CHAT_TYPE, null, null, name(event.visitor()), email, null, null, null, null, null, null,
-                null, null, null, LegalBases.orDefault(List.of(), config)))));
+        return new MappingResult.Mapped(event.event(), "chat-" + chatId + ":started", List.of(RdEvent.of(ChatStartedPayloadBuilder.builder()
+                .chatSubject(subject)
+                .cfChatStatus("online")
+                .cfChatType(CHAT_TYPE)
+                .name(name(event.visitor()))
+                .email(email)
+                .legalBases(LegalBases.orDefault(List.of(), config))
+                .build())));
     }
 
     private MappingResult ended(TawkEvent event) {
@@ -104,9 +109,15 @@ public class TawkToMapper implements VendorMapper {
     }
 
     private MappingResult finished(TawkEvent event, String chatId, TawkEvent.Visitor visitor, String email, String transcript) {
-        return new MappingResult.Mapped(event.event(), "chat-" + chatId + ":finished", List.of(RdEvent.of(new ChatFinishedPayload(
-                propertyName(event), "finished", transcript, CHAT_TYPE, null, null, name(visitor), email, null, null, null,
-                null, null, null, null, null, null, LegalBases.orDefault(List.of(), config)))));
+        return new MappingResult.Mapped(event.event(), "chat-" + chatId + ":finished", List.of(RdEvent.of(ChatFinishedPayloadBuilder.builder()
+                .chatSubject(propertyName(event))
+                .cfChatStatus("finished")
+                .cfChatTranscriptMessage(transcript)
+                .cfChatType(CHAT_TYPE)
+                .name(name(visitor))
+                .email(email)
+                .legalBases(LegalBases.orDefault(List.of(), config))
+                .build())));
     }
 
     private MappingResult ticket(Webhook webhook, TawkEvent event) {
@@ -119,10 +130,13 @@ public class TawkToMapper implements VendorMapper {
         }
         String name = VendorValues.text(event.requester().name());
         return new MappingResult.Mapped(event.event(), deliveryId(webhook, "ticket-" + event.ticket().id()),
-                List.of(RdEvent.of(new ConversionPayload(config.conversionIdentifier(), name, email, null, null, null, null,
-                        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                        LegalBases.orDefault(List.of(), config),
-                        CustomFields.of(config.messageField(), ticketText(event.ticket()))))));
+                List.of(RdEvent.of(ConversionPayloadBuilder.builder()
+                        .conversionIdentifier(config.conversionIdentifier())
+                        .name(name)
+                        .email(email)
+                        .legalBases(LegalBases.orDefault(List.of(), config))
+                        .customFields(CustomFields.of(config.messageField(), ticketText(event.ticket())))
+                        .build())));
     }
 
     private static String ticketText(TawkEvent.Ticket ticket) {

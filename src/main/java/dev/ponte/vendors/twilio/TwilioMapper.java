@@ -10,6 +10,7 @@ import dev.ponte.mapping.VendorMapper;
 import dev.ponte.mapping.Verification;
 import dev.ponte.mapping.Webhook;
 import dev.ponte.rd.events.CallFinishedPayload;
+import dev.ponte.rd.events.CallFinishedPayloadBuilder;
 import dev.ponte.rd.events.RdEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -81,13 +82,21 @@ public class TwilioMapper implements VendorMapper {
         Optional<String> email = contacts.email(webhook, null, lead);
         if (email.isEmpty()) {
             return new MappingResult.Unresolved(status, deliveryId, "No email for " + (lead == null ? "the caller" : lead)
-                    + ": add ?email= to the webhook URL, or let Ponte learn the number from a chat or conversion first.");
+                    + ": add ?email= to the webhook URL, or let Ponte learn the number from a chat or conversion first.", lead);
         }
         String duration = first(form, "CallDuration");
-        CallFinishedPayload call = new CallFinishedPayload(null, email.get(), null, null, null, lead, null,
-                line != null ? line : first(form, outbound ? "From" : "To"), startedAt(first(form, "Timestamp"), duration),
-                duration, outbound ? "Outbound" : "Inbound", status, first(form, "AnsweredBy"), null, null,
-                first(form, "RecordingUrl"), LegalBases.orDefault(List.of(), config));
+        CallFinishedPayload call = CallFinishedPayloadBuilder.builder()
+                .email(email.get())
+                .personalPhone(lead)
+                .callFromNumber(line != null ? line : first(form, outbound ? "From" : "To"))
+                .callStartedAt(startedAt(first(form, "Timestamp"), duration))
+                .callDuration(duration)
+                .callType(outbound ? "Outbound" : "Inbound")
+                .callStatus(status)
+                .callStatusDescription(first(form, "AnsweredBy"))
+                .callRecord(first(form, "RecordingUrl"))
+                .legalBases(LegalBases.orDefault(List.of(), config))
+                .build();
         return new MappingResult.Mapped(status, deliveryId, List.of(RdEvent.of(call)));
     }
 

@@ -8,15 +8,15 @@ import dev.ponte.mapping.Money;
 import dev.ponte.mapping.OrderFunnel;
 import dev.ponte.mapping.PaymentMethods;
 import dev.ponte.mapping.Products;
-import dev.ponte.mapping.VendorApiUnavailable;
 import dev.ponte.mapping.Signatures;
+import dev.ponte.mapping.VendorApiUnavailable;
 import dev.ponte.mapping.VendorJson;
 import dev.ponte.mapping.VendorMapper;
 import dev.ponte.mapping.Verification;
 import dev.ponte.mapping.Webhook;
 import dev.ponte.rd.events.LegalBase;
-import dev.ponte.rd.events.OrderPlacedItemPayload;
-import dev.ponte.rd.events.OrderPlacedPayload;
+import dev.ponte.rd.events.OrderPlacedItemPayloadBuilder;
+import dev.ponte.rd.events.OrderPlacedPayloadBuilder;
 import dev.ponte.rd.events.RdEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -116,12 +116,25 @@ public class VtexMapper implements VendorMapper {
         List<LegalBase> legal = LegalBases.orDefault(List.of(), config);
         List<VtexOrder.Item> items = order.items() == null ? List.of() : order.items();
         List<RdEvent> events = new ArrayList<>();
-        events.add(RdEvent.of(new OrderPlacedPayload(name, email, order.orderId(),
-                items.stream().mapToInt(i -> i.quantity() == null ? 1 : i.quantity()).sum(), order.status(),
-                PaymentMethods.of(paymentMethods(order)), Money.cents(order.value()), legal)));
+        events.add(RdEvent.of(OrderPlacedPayloadBuilder.builder()
+                .name(name)
+                .email(email)
+                .cfOrderId(order.orderId())
+                .cfOrderTotalItems(items.stream().mapToInt(i -> i.quantity() == null ? 1 : i.quantity()).sum())
+                .cfOrderStatus(order.status())
+                .cfOrderPaymentMethod(PaymentMethods.of(paymentMethods(order)))
+                .cfOrderPaymentAmount(Money.cents(order.value()))
+                .legalBases(legal)
+                .build()));
         for (VtexOrder.Item item : items) {
-            events.add(RdEvent.of(new OrderPlacedItemPayload(name, email, order.orderId(), item.productId(),
-                    Products.sku(item.refId(), item.id(), item.productId()), legal)));
+            events.add(RdEvent.of(OrderPlacedItemPayloadBuilder.builder()
+                    .name(name)
+                    .email(email)
+                    .cfOrderId(order.orderId())
+                    .cfOrderProductId(item.productId())
+                    .cfOrderProductSku(Products.sku(item.refId(), item.id(), item.productId()))
+                    .legalBases(legal)
+                    .build()));
         }
         return events;
     }

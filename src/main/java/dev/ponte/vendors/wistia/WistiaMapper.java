@@ -1,20 +1,21 @@
 package dev.ponte.vendors.wistia;
 
-import dev.ponte.mapping.VendorValues;
-import dev.ponte.delivery.ContactDirectory;
+import dev.ponte.contacts.ContactDirectory;
 import dev.ponte.mapping.BodySignature;
 import dev.ponte.mapping.Contacts;
+import dev.ponte.mapping.Fact;
 import dev.ponte.mapping.LegalBases;
 import dev.ponte.mapping.MalformedPayload;
 import dev.ponte.mapping.MappingResult;
 import dev.ponte.mapping.Signatures;
 import dev.ponte.mapping.VendorJson;
 import dev.ponte.mapping.VendorMapper;
+import dev.ponte.mapping.VendorValues;
 import dev.ponte.mapping.Verification;
 import dev.ponte.mapping.Webhook;
-import dev.ponte.rd.events.ConversionPayload;
-import dev.ponte.rd.events.MediaPlaybackStartedPayload;
-import dev.ponte.rd.events.MediaPlaybackStoppedPayload;
+import dev.ponte.rd.events.ConversionPayloadBuilder;
+import dev.ponte.rd.events.MediaPlaybackStartedPayloadBuilder;
+import dev.ponte.rd.events.MediaPlaybackStoppedPayloadBuilder;
 import dev.ponte.rd.events.RdEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,7 +31,8 @@ import java.util.Optional;
  * Wistia, recorded media. Each event of a body maps on its own and is deduplicated on its
  * uuid: a play becomes MEDIA_PLAYBACK_STARTED; a watched-percentage threshold
  * MEDIA_PLAYBACK_STOPPED with that share (finished at 100 %); an email given on a Turnstile a
- * CONVERSION, which also tells Ponte whose the visitor's other views are. Views by visitors who
+ * CONVERSION, which also tells Ponte whose the visitor's other views are (in this body at once,
+ * and later ones once RD has the conversion). Views by visitors who
  * never gave an email are acknowledged: RD has no contact for them. Signed with
  * {@code X-Wistia-Signature}, hex HMAC-SHA256 of the raw body.
  */
@@ -73,12 +75,13 @@ public class WistiaMapper implements VendorMapper {
         List<WistiaHook.Event> events = new ArrayList<>(hook.events());
         events.sort(Comparator.comparing(e -> !TURNSTILE.equals(e.type())));
         List<MappingResult.Mapped> mapped = new ArrayList<>();
+        Map<String, String> seen = new java.util.HashMap<>(); // visitor → email, from this body's Turnstiles
         for (int i = 0; i < events.size(); i++) {
             WistiaHook.Event event = events.get(i);
             if (event.uuid() == null || event.type() == null || event.payload() == null) {
                 throw new MalformedPayload("Each Wistia event carries uuid, type and payload.", "$.events[" + i + "]");
             }
-            map(event).ifPresent(mapped::add);
+            map(event, seen).ifPresent(mapped::add);
         }
         if (mapped.isEmpty()) {
             return new MappingResult.Ignored(topics(hook), "No event in this body names a viewer who gave an email, or has an RD event.");
@@ -86,7 +89,7 @@ public class WistiaMapper implements VendorMapper {
         return new MappingResult.Several(topics(hook), mapped);
     }
 
-    private Optional<MappingResult.Mapped> map(WistiaHook.Event event) {
+    private Optional<MappingResult.Mapped> map(WistiaHook.Event event, Map<String, String> seen) {
         WistiaHook.Payload payload = event.payload();
         String visitor = payload.visitor() == null ? null : payload.visitor().id();
         String given = Contacts.email(payload.email());
@@ -94,18 +97,24 @@ public class WistiaMapper implements VendorMapper {
             if (given == null) {
                 return Optional.empty();
             }
+            List<Fact> learned = List.of();
             if (visitor != null) {
-                directory.learnVisitor(vendor(), visitor, given);
+                seen.put(visitor, given);
+                learned = List.of(ContactDirectory.visitor(vendor(), visitor, given));
             }
-            return Optional.of(new MappingResult.Mapped(event.type(), event.uuid(), List.of(RdEvent.of(new ConversionPayload(
-                    config.conversionIdentifier(), VendorValues.text(payload.name()), given, null, null, null, null, null, null, null,
-                    null, null, null, null, null, null, null, null, null, null, null, null, null,
-                    LegalBases.orDefault(List.of(), config), Map.of())))));
+            return Optional.of(new MappingResult.Mapped(event.type(), event.uuid(), List.of(RdEvent.of(ConversionPayloadBuilder.builder()
+                    .conversionIdentifier(config.conversionIdentifier())
+                    .name(VendorValues.text(payload.name()))
+                    .email(given)
+                    .legalBases(LegalBases.orDefault(List.of(), config))
+                    .customFields(Map.of())
+                    .build())), learned));
         }
         if (!PLAY.equals(event.type()) && !PERCENT_WATCHED.equals(event.type())) {
             return Optional.empty();
         }
-        Optional<String> email = Optional.ofNullable(given).or(() -> directory.emailForVisitor(vendor(), visitor));
+        Optional<String> email = Optional.ofNullable(given).or(() -> Optional.ofNullable(visitor).map(seen::get))
+                .or(() -> directory.emailForVisitor(vendor(), visitor));
         if (email.isEmpty()) {
             return Optional.empty();
         }
@@ -116,17 +125,36 @@ public class WistiaMapper implements VendorMapper {
         Integer duration = media.duration() == null ? null : media.duration().setScale(0, RoundingMode.HALF_UP).intValue();
         RdEvent rd;
         if (PLAY.equals(event.type())) {
-            rd = RdEvent.of(new MediaPlaybackStartedPayload(email.get(), VendorValues.text(payload.name()), null, null, null, null,
-                    null, null, null, null, null, "Video", media.url(), true, media.id(), VendorValues.text(media.name()), duration,
-                    null, LegalBases.orDefault(List.of(), config)));
+            rd = RdEvent.of(MediaPlaybackStartedPayloadBuilder.builder()
+                    .email(email.get())
+                    .name(VendorValues.text(payload.name()))
+                    .mediaType("Video")
+                    .mediaMetadata(media.url())
+                    .mediaRecordedContent(true)
+                    .mediaIdentifier(media.id())
+                    .mediaCategory(VendorValues.text(media.name()))
+                    .mediaDuration(duration)
+                    .legalBases(LegalBases.orDefault(List.of(), config))
+                    .build());
         } else {
             Integer percent = percent(payload.percentWatched());
             Integer watched = percent == null || media.duration() == null ? null
                     : media.duration().multiply(BigDecimal.valueOf(percent)).divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP).intValue();
-            rd = RdEvent.of(new MediaPlaybackStoppedPayload(email.get(), VendorValues.text(payload.name()), null, null, null, null,
-                    null, null, null, null, null, "Video", media.url(), true, media.id(), VendorValues.text(media.name()), duration,
-                    null, percent == null ? null : percent >= 100, watched, percent, VendorValues.timestamp(event.generatedAt()),
-                    LegalBases.orDefault(List.of(), config)));
+            rd = RdEvent.of(MediaPlaybackStoppedPayloadBuilder.builder()
+                    .email(email.get())
+                    .name(VendorValues.text(payload.name()))
+                    .mediaType("Video")
+                    .mediaMetadata(media.url())
+                    .mediaRecordedContent(true)
+                    .mediaIdentifier(media.id())
+                    .mediaCategory(VendorValues.text(media.name()))
+                    .mediaDuration(duration)
+                    .mediaFinished(percent == null ? null : percent >= 100)
+                    .mediaUserInteractionDuration(watched)
+                    .mediaUserInteractionPercentage(percent)
+                    .mediaUserInteractionDateTimestamp(VendorValues.timestamp(event.generatedAt()))
+                    .legalBases(LegalBases.orDefault(List.of(), config))
+                    .build());
         }
         return Optional.of(new MappingResult.Mapped(event.type(), event.uuid(), List.of(rd)));
     }

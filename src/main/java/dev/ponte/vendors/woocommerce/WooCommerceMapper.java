@@ -15,8 +15,8 @@ import dev.ponte.mapping.VendorMapper;
 import dev.ponte.mapping.Verification;
 import dev.ponte.mapping.Webhook;
 import dev.ponte.rd.events.LegalBase;
-import dev.ponte.rd.events.OrderPlacedItemPayload;
-import dev.ponte.rd.events.OrderPlacedPayload;
+import dev.ponte.rd.events.OrderPlacedItemPayloadBuilder;
+import dev.ponte.rd.events.OrderPlacedPayloadBuilder;
 import dev.ponte.rd.events.RdEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -87,11 +87,25 @@ public class WooCommerceMapper implements VendorMapper {
         List<LegalBase> legal = LegalBases.orDefault(List.of(), config);
         List<WooOrder.LineItem> lines = order.lineItems() == null ? List.of() : order.lineItems();
         List<RdEvent> placed = new ArrayList<>();
-        placed.add(RdEvent.of(new OrderPlacedPayload(name, email, orderId(order),
-                lines.stream().mapToInt(l -> l.quantity() == null ? 1 : l.quantity()).sum(), order.status(),
-                PaymentMethods.of(order.paymentMethod(), order.paymentMethodTitle()), Money.of(order.total()), legal)));
+        placed.add(RdEvent.of(OrderPlacedPayloadBuilder.builder()
+                .name(name)
+                .email(email)
+                .cfOrderId(orderId(order))
+                .cfOrderTotalItems(lines.stream().mapToInt(l -> l.quantity() == null ? 1 : l.quantity()).sum())
+                .cfOrderStatus(order.status())
+                .cfOrderPaymentMethod(PaymentMethods.of(order.paymentMethod(), order.paymentMethodTitle()))
+                .cfOrderPaymentAmount(Money.of(order.total()))
+                .legalBases(legal)
+                .build()));
         for (WooOrder.LineItem line : lines) {
-            placed.add(RdEvent.of(new OrderPlacedItemPayload(name, email, orderId(order), line.productId(), sku(line), legal)));
+            placed.add(RdEvent.of(OrderPlacedItemPayloadBuilder.builder()
+                    .name(name)
+                    .email(email)
+                    .cfOrderId(orderId(order))
+                    .cfOrderProductId(line.productId())
+                    .cfOrderProductSku(sku(line))
+                    .legalBases(legal)
+                    .build()));
         }
         OrderFunnel.Stage stage = stage(order.status());
         List<MappingResult.Mapped> deliveries = new ArrayList<>();

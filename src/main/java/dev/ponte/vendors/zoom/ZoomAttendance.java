@@ -1,6 +1,7 @@
 package dev.ponte.vendors.zoom;
 
-import dev.ponte.delivery.DedupeStore;
+import dev.ponte.delivery.state.StateStore;
+import dev.ponte.mapping.Fact;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,8 +10,8 @@ import java.util.Optional;
 
 /**
  * When each attendee joined a webinar. Zoom's participant_left does not repeat the join time,
- * and the time watched is leave minus join; it is kept in the dedupe store so any instance
- * that receives the leave finds it.
+ * and the time watched is leave minus join; the join is declared as a fact of its delivery, kept
+ * in the state store once RD has it, so any instance that receives the leave finds it.
  */
 @ApplicationScoped
 public class ZoomAttendance {
@@ -18,19 +19,15 @@ public class ZoomAttendance {
     /** Webinars last hours; a leave arriving days after its join is not worth waiting for. */
     static final Duration KEEP = Duration.ofDays(2);
 
-    private final DedupeStore store;
+    private final StateStore store;
 
     @Inject
-    public ZoomAttendance(DedupeStore store) {
+    public ZoomAttendance(StateStore store) {
         this.store = store;
     }
 
-    void joined(String webinarUuid, String participant, String joinTime) {
-        try {
-            store.remember(key(webinarUuid, participant), joinTime, KEEP);
-        } catch (RuntimeException e) {
-            Log.warnf(e, "could not record a Zoom join time; the leave will count from the webinar's start");
-        }
+    static Fact joined(String webinarUuid, String participant, String joinTime) {
+        return Fact.of(key(webinarUuid, participant), joinTime, KEEP);
     }
 
     Optional<String> joinTime(String webinarUuid, String participant) {

@@ -1,6 +1,5 @@
 package dev.ponte.vendors.zoom;
 
-import dev.ponte.mapping.VendorValues;
 import dev.ponte.mapping.ContactResolver;
 import dev.ponte.mapping.Contacts;
 import dev.ponte.mapping.LegalBases;
@@ -9,10 +8,11 @@ import dev.ponte.mapping.MappingResult;
 import dev.ponte.mapping.Signatures;
 import dev.ponte.mapping.VendorJson;
 import dev.ponte.mapping.VendorMapper;
+import dev.ponte.mapping.VendorValues;
 import dev.ponte.mapping.Verification;
 import dev.ponte.mapping.Webhook;
-import dev.ponte.rd.events.MediaPlaybackStartedPayload;
-import dev.ponte.rd.events.MediaPlaybackStoppedPayload;
+import dev.ponte.rd.events.MediaPlaybackStartedPayloadBuilder;
+import dev.ponte.rd.events.MediaPlaybackStoppedPayloadBuilder;
 import dev.ponte.rd.events.RdEvent;
 import dev.ponte.rd.events.RdJson;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -119,11 +119,20 @@ public class ZoomMapper implements VendorMapper {
         ZoomEvent.Participant participant = webinar.participant();
         String joinTime = required(participant.joinTime(), "join_time");
         String deliveryId = webinar.uuid() + ":" + participant.key() + ":joined:" + joinTime;
-        attendance.joined(webinar.uuid(), participant.key(), joinTime);
         return contact(webhook, participant).map(email -> (MappingResult) new MappingResult.Mapped(event.event(), deliveryId,
-                List.of(RdEvent.of(new MediaPlaybackStartedPayload(email, name(participant), null, null, null, phone(participant),
-                        null, null, null, null, null, "Video", null, false, webinar.id(), category(webinar),
-                        scheduledSeconds(webinar), publishedAt(webinar), LegalBases.orDefault(List.of(), config))))))
+                List.of(RdEvent.of(MediaPlaybackStartedPayloadBuilder.builder()
+                        .email(email)
+                        .name(name(participant))
+                        .personalPhone(phone(participant))
+                        .mediaType("Video")
+                        .mediaRecordedContent(false)
+                        .mediaIdentifier(webinar.id())
+                        .mediaCategory(category(webinar))
+                        .mediaDuration(scheduledSeconds(webinar))
+                        .mediaPublishedDateTimestamp(publishedAt(webinar))
+                        .legalBases(LegalBases.orDefault(List.of(), config))
+                        .build())),
+                List.of(ZoomAttendance.joined(webinar.uuid(), participant.key(), joinTime))))
                 .orElseGet(() -> ContactResolver.noEmail(event.event(), deliveryId, phone(participant), ANONYMOUS));
     }
 
@@ -143,11 +152,22 @@ public class ZoomMapper implements VendorMapper {
         Integer scheduled = scheduledSeconds(webinar);
         Integer percentage = watched == null || scheduled == null || scheduled == 0 ? null
                 : (int) Math.min(100, Math.round(watched * 100.0 / scheduled));
-        return new MappingResult.Mapped(event.event(), deliveryId, List.of(RdEvent.of(new MediaPlaybackStoppedPayload(
-                email.get(), name(participant), null, null, null, phone(participant), null, null, null, null, null, "Video",
-                null, false, webinar.id(), category(webinar), scheduled, publishedAt(webinar),
-                percentage == null ? null : percentage >= 100, watched, percentage, VendorValues.timestamp(leaveTime),
-                LegalBases.orDefault(List.of(), config)))));
+        return new MappingResult.Mapped(event.event(), deliveryId, List.of(RdEvent.of(MediaPlaybackStoppedPayloadBuilder.builder()
+                .email(email.get())
+                .name(name(participant))
+                .personalPhone(phone(participant))
+                .mediaType("Video")
+                .mediaRecordedContent(false)
+                .mediaIdentifier(webinar.id())
+                .mediaCategory(category(webinar))
+                .mediaDuration(scheduled)
+                .mediaPublishedDateTimestamp(publishedAt(webinar))
+                .mediaFinished(percentage == null ? null : percentage >= 100)
+                .mediaUserInteractionDuration(watched)
+                .mediaUserInteractionPercentage(percentage)
+                .mediaUserInteractionDateTimestamp(VendorValues.timestamp(leaveTime))
+                .legalBases(LegalBases.orDefault(List.of(), config))
+                .build())));
     }
 
     private Optional<String> contact(Webhook webhook, ZoomEvent.Participant participant) {

@@ -3,19 +3,16 @@ package dev.ponte.vendors.aircall;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ponte.delivery.ContactDirectory;
-import dev.ponte.delivery.InMemoryDedupeStore;
+import dev.ponte.contacts.ContactDirectory;
 import dev.ponte.mapping.ContactResolver;
 import dev.ponte.mapping.MalformedPayload;
 import dev.ponte.mapping.MappingResult;
 import dev.ponte.rd.events.RdJson;
 import dev.ponte.rd.validation.EventValidator;
 import dev.ponte.testing.Fixtures;
-import dev.ponte.testing.MutableClock;
+import dev.ponte.testing.TestState;
 import dev.ponte.testing.VendorSettingsStub;
 import dev.ponte.testing.Webhooks;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -31,8 +28,7 @@ class AircallMapperTest {
     }
 
     private final AircallMapper mapper = new AircallMapper(new Config(TOKEN), new ContactResolver(new ContactDirectory(
-            new InMemoryDedupeStore(new MutableClock(Instant.parse("2026-11-27T12:00:00Z")), Duration.ofHours(72),
-                    Duration.ofSeconds(60)))));
+            TestState.store())));
 
     @Test
     void anEndedCallIsCallFinished() {

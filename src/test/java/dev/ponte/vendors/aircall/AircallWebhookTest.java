@@ -10,13 +10,13 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.ponte.rd.RdCircuit;
 import dev.ponte.testing.Fixtures;
 import dev.ponte.testing.InjectRd;
 import dev.ponte.testing.RdStubs;
 import dev.ponte.testing.WireMockRd;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,12 +32,12 @@ class AircallWebhookTest {
     WireMockServer rd;
 
     @Inject
-    CircuitBreakerMaintenance breakers;
+    RdCircuit breakers;
 
     @BeforeEach
     void fresh() {
         RdStubs.reset(rd);
-        breakers.resetAll();
+        breakers.reset();
         rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(accepted("call-1")));
     }
 

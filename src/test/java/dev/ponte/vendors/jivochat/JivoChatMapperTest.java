@@ -3,8 +3,7 @@ package dev.ponte.vendors.jivochat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ponte.delivery.ContactDirectory;
-import dev.ponte.delivery.InMemoryDedupeStore;
+import dev.ponte.contacts.ContactDirectory;
 import dev.ponte.mapping.ContactResolver;
 import dev.ponte.mapping.MalformedPayload;
 import dev.ponte.mapping.MappingResult;
@@ -12,10 +11,9 @@ import dev.ponte.mapping.Webhook;
 import dev.ponte.rd.events.RdJson;
 import dev.ponte.rd.validation.EventValidator;
 import dev.ponte.testing.Fixtures;
-import dev.ponte.testing.MutableClock;
+import dev.ponte.testing.TestState;
 import dev.ponte.testing.VendorSettingsStub;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +51,7 @@ class JivoChatMapperTest {
     private final JivoChatMapper mapper = new JivoChatMapper(new Config(TOKEN), resolver());
 
     static ContactResolver resolver() {
-        return new ContactResolver(new ContactDirectory(new InMemoryDedupeStore(
-                new MutableClock(Instant.parse("2026-11-27T12:00:00Z")), Duration.ofHours(72), Duration.ofSeconds(60))));
+        return new ContactResolver(new ContactDirectory(TestState.store()));
     }
 
     static Webhook posted(String token, String body) {

@@ -12,10 +12,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static dev.ponte.testing.RdStubs.BATCH;
 import static dev.ponte.testing.RdStubs.json;
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.ponte.mapping.Signatures;
+import dev.ponte.rd.RdCircuit;
 import dev.ponte.testing.Fixtures;
 import dev.ponte.testing.InjectRd;
 import dev.ponte.testing.RdStubs;
@@ -23,7 +23,6 @@ import dev.ponte.testing.WireMockRd;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -41,12 +40,12 @@ class NuvemshopWebhookTest {
     WireMockServer server;
 
     @Inject
-    CircuitBreakerMaintenance breakers;
+    RdCircuit breakers;
 
     @BeforeEach
     void fresh() {
         RdStubs.reset(server);
-        breakers.resetAll();
+        breakers.reset();
         server.stubFor(post(urlEqualTo(BATCH)).willReturn(json(200,
                 "{\"event_batch_uuid\":\"b\",\"events\":[{\"event_uuid\":\"1\"},{\"event_uuid\":\"2\"},{\"event_uuid\":\"3\"}]}")));
     }

@@ -6,17 +6,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static dev.ponte.testing.RdStubs.BATCH;
-import static dev.ponte.testing.RdStubs.batchAccepted;
 import static dev.ponte.testing.RdStubs.EVENTS;
 import static dev.ponte.testing.RdStubs.accepted;
+import static dev.ponte.testing.RdStubs.batchAccepted;
 import static dev.ponte.testing.RdStubs.json;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.ponte.delivery.DeadLetterStore;
+import dev.ponte.delivery.DeadLetters;
 import dev.ponte.mapping.Signatures;
+import dev.ponte.rd.RdCircuit;
 import dev.ponte.testing.Fixtures;
 import dev.ponte.testing.InjectRd;
 import dev.ponte.testing.RdStubs;
@@ -24,7 +25,6 @@ import dev.ponte.testing.WireMockRd;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -40,15 +40,15 @@ class ShopifyWebhookTest {
     WireMockServer rd;
 
     @Inject
-    CircuitBreakerMaintenance breakers;
+    RdCircuit breakers;
 
     @Inject
-    DeadLetterStore deadLetters;
+    DeadLetters deadLetters;
 
     @BeforeEach
     void freshRd() {
         RdStubs.reset(rd);
-        breakers.resetAll();
+        breakers.reset();
         deadLetters.list(1_000).forEach(letter -> deadLetters.remove(letter.id()));
         rd.stubFor(post(urlEqualTo(BATCH)).willReturn(batchAccepted(4)));
         rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(accepted("sale-1")));

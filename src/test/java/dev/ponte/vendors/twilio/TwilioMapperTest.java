@@ -2,21 +2,21 @@ package dev.ponte.vendors.twilio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ponte.delivery.ContactDirectory;
-import dev.ponte.delivery.InMemoryDedupeStore;
+import dev.ponte.contacts.ContactDirectory;
+import dev.ponte.delivery.state.StateStore;
 import dev.ponte.mapping.ContactResolver;
 import dev.ponte.mapping.FormBody;
 import dev.ponte.mapping.MappingResult;
 import dev.ponte.mapping.Webhook;
-import dev.ponte.rd.events.ConversionPayload;
+import dev.ponte.rd.events.ConversionPayloadBuilder;
 import dev.ponte.rd.events.RdEvent;
 import dev.ponte.rd.events.RdJson;
 import dev.ponte.rd.validation.EventValidator;
 import dev.ponte.testing.Fixtures;
-import dev.ponte.testing.MutableClock;
+import dev.ponte.testing.Learned;
+import dev.ponte.testing.TestState;
 import dev.ponte.testing.VendorSettingsStub;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +33,8 @@ class TwilioMapperTest {
         }
     }
 
-    private final ContactDirectory directory = new ContactDirectory(new InMemoryDedupeStore(
-            new MutableClock(Instant.parse("2026-11-27T12:00:00Z")), Duration.ofHours(72), Duration.ofSeconds(60)));
+    private final StateStore store = TestState.store();
+    private final ContactDirectory directory = new ContactDirectory(store);
     private final TwilioMapper mapper = new TwilioMapper(new Config(), new ContactResolver(directory));
 
     /** The callback as Twilio posts it to {@code url}, signed over that URL. */
@@ -86,9 +86,12 @@ class TwilioMapperTest {
 
     @Test
     void theEmailCanComeFromTheNumbersEarlierEvents() {
-        directory.learn(List.of(RdEvent.of(new ConversionPayload("contato", "Lead", "lead@example.com.br", null, null, null,
-                null, "(11) 3589-2112", null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null))));
+        Learned.fromEvents(store, List.of(RdEvent.of(ConversionPayloadBuilder.builder()
+                .conversionIdentifier("contato")
+                .name("Lead")
+                .email("lead@example.com.br")
+                .personalPhone("(11) 3589-2112")
+                .build())));
 
         MappingResult.Mapped mapped = (MappingResult.Mapped) mapper.map(posted("https://ponte.example.com/webhooks/twilio", BODY));
 

@@ -8,15 +8,21 @@ import static dev.ponte.testing.RdStubs.EVENTS;
 import static dev.ponte.testing.RdStubs.accepted;
 import static dev.ponte.testing.RdStubs.operator;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.ponte.delivery.DeadLetterStore;
-import dev.ponte.delivery.Deliveries;
+import dev.ponte.delivery.DeadLetters;
 import dev.ponte.delivery.Delivery;
+import dev.ponte.delivery.DeliverySink;
+import dev.ponte.delivery.Intake;
+import dev.ponte.delivery.Redelivery;
 import dev.ponte.mapping.FormBody;
-import dev.ponte.rd.events.ConversionPayload;
+import dev.ponte.rd.RdCircuit;
+import dev.ponte.rd.events.ConversionPayloadBuilder;
 import dev.ponte.rd.events.RdEvent;
 import dev.ponte.testing.Fixtures;
 import dev.ponte.testing.InjectRd;
@@ -24,7 +30,6 @@ import dev.ponte.testing.RdStubs;
 import dev.ponte.testing.WireMockRd;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,18 +46,21 @@ class TwilioWebhookTest {
     WireMockServer rd;
 
     @Inject
-    CircuitBreakerMaintenance breakers;
+    RdCircuit breakers;
 
     @Inject
-    DeadLetterStore deadLetters;
+    DeadLetters deadLetters;
 
     @Inject
-    Deliveries deliveries;
+    Intake intake;
+
+    @Inject
+    Redelivery redelivery;
 
     @BeforeEach
     void fresh() {
         RdStubs.reset(rd);
-        breakers.resetAll();
+        breakers.reset();
         deadLetters.list(1_000).forEach(letter -> deadLetters.remove(letter.id()));
         rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(accepted("call-1")));
     }
@@ -74,20 +82,30 @@ class TwilioWebhookTest {
     }
 
     @Test
-    void aCallNobodyKnowsWaitsAsADeadLetterUntilTheNumberIsLearned() {
+    void aCallNobodyKnowsWaitsAsADeadLetterAndIsSentOnItsOwnOnceTheNumberIsLearned() {
         twilio("/webhooks/twilio", BODY.replace("CAbe982f58915a2def4cf7aaa1f1766236", "CAunknown0000000000000000000000001"))
                 .then().statusCode(200).body("outcome", equalTo("parked"))
                 .body("reason", startsWith("No email for +551135892112"));
         rd.verify(0, postRequestedFor(urlEqualTo(EVENTS)));
 
+        operator().get("/admin/dead-letters").then().body("[0].status", equalTo("held"))
+                .body("[0].cause", equalTo("no_contact")).body("[0].next_attempt_at", nullValue());
+        assertThat(redelivery.sweep().delivered()).isZero();
+
         // Later the lead converts on a form that asks for the phone: Ponte learns the number.
         rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(accepted("conversion")));
-        deliveries.deliver(new Delivery("forms", "f-1", List.of(RdEvent.of(new ConversionPayload("contato", "Lead",
-                "lead@example.com.br", null, null, null, null, "+55 11 3589-2112", null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null))), null));
+        intake.accept(Delivery.builder().source("forms").deliveryId("f-1").events(List.of(RdEvent.of(ConversionPayloadBuilder.builder()
+                .conversionIdentifier("contato")
+                .name("Lead")
+                .email("lead@example.com.br")
+                .personalPhone("+55 11 3589-2112")
+                .build()))).build(),
+                DeliverySink.Urgency.ANSWERING);
         rd.resetRequests();
 
-        operator().post("/admin/dead-letters/replay").then().statusCode(200).body("delivered", equalTo(1));
+        // No operator: the letter waiting for that number is due at once, and the next sweep sends it.
+        assertThat(redelivery.sweep().delivered()).isEqualTo(1);
+        operator().get("/admin/dead-letters").then().body("", hasSize(0));
         rd.verify(1, postRequestedFor(urlEqualTo(EVENTS)).withRequestBody(
                 com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.payload.email", com.github.tomakehurst.wiremock.client.WireMock.equalTo("lead@example.com.br"))));
     }

@@ -14,13 +14,13 @@ import static dev.ponte.testing.RdStubs.json;
 import static io.restassured.RestAssured.given;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.ponte.rd.RdCircuit;
 import dev.ponte.testing.Fixtures;
 import dev.ponte.testing.InjectRd;
 import dev.ponte.testing.RdStubs;
 import dev.ponte.testing.WireMockRd;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,12 +37,12 @@ class VtexWebhookTest {
     WireMockServer server;
 
     @Inject
-    CircuitBreakerMaintenance breakers;
+    RdCircuit breakers;
 
     @BeforeEach
     void fresh() {
         RdStubs.reset(server);
-        breakers.resetAll();
+        breakers.reset();
         server.stubFor(post(urlEqualTo(BATCH)).willReturn(json(200,
                 "{\"event_batch_uuid\":\"b\",\"events\":[{\"event_uuid\":\"1\"},{\"event_uuid\":\"2\"}]}")));
         server.stubFor(post(urlEqualTo(EVENTS)).willReturn(accepted("sale")));
@@ -65,8 +65,10 @@ class VtexWebhookTest {
         server.verify(2, getRequestedFor(urlEqualTo(OMS))
                 .withHeader("X-VTEX-API-AppKey", equalTo(WireMockRd.VTEX_APP_KEY))
                 .withHeader("X-VTEX-API-AppToken", equalTo(WireMockRd.VTEX_APP_TOKEN)));
-        server.verify(1, postRequestedFor(urlEqualTo(BATCH)));
-        server.verify(1, postRequestedFor(urlEqualTo(EVENTS)));
+        // Both stages of the first hook went to RD in one batch call.
+        server.verify(1, postRequestedFor(urlEqualTo(BATCH)).withRequestBody(
+                com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$[?(@.event_type == 'SALE')]")));
+        server.verify(0, postRequestedFor(urlEqualTo(EVENTS)));
     }
 
     @Test

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ponte.delivery.ContactDirectory;
-import dev.ponte.delivery.InMemoryDedupeStore;
+import dev.ponte.contacts.ContactDirectory;
+import dev.ponte.delivery.state.StateStore;
 import dev.ponte.mapping.MalformedPayload;
 import dev.ponte.mapping.MappingResult;
 import dev.ponte.mapping.Signatures;
@@ -14,12 +14,11 @@ import dev.ponte.rd.events.RdEvent;
 import dev.ponte.rd.events.RdJson;
 import dev.ponte.rd.validation.EventValidator;
 import dev.ponte.testing.Fixtures;
-import dev.ponte.testing.MutableClock;
+import dev.ponte.testing.Learned;
+import dev.ponte.testing.TestState;
 import dev.ponte.testing.VendorSettingsStub;
 import dev.ponte.testing.Webhooks;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -40,8 +39,8 @@ class WistiaMapperTest {
         }
     }
 
-    private final WistiaMapper mapper = new WistiaMapper(new Config(SECRET), new ContactDirectory(new InMemoryDedupeStore(
-            new MutableClock(Instant.parse("2026-11-27T12:00:00Z")), Duration.ofHours(72), Duration.ofSeconds(60))));
+    private final StateStore store = TestState.store();
+    private final WistiaMapper mapper = new WistiaMapper(new Config(SECRET), new ContactDirectory(store));
 
     static Webhook signed(String secret, String body) {
         return Webhooks.of("wistia", Map.of("Content-Type", "application/json", "X-Wistia-Signature",
@@ -63,8 +62,11 @@ class WistiaMapperTest {
     }
 
     @Test
-    void aVisitorWhoGaveAnEmailOnceIsKnownInLaterBodies() {
-        mapper.map(signed(SECRET, BODY));
+    void aVisitorWhoGaveAnEmailOnceIsKnownInLaterBodiesOnceItWasDelivered() {
+        MappingResult first = mapper.map(signed(SECRET, BODY));
+        assertThat(((MappingResult.Several) first).deliveries().get(0).facts()).singleElement()
+                .satisfies(fact -> assertThat(fact.value()).isEqualTo("lenny@wistia.com"));
+        Learned.from(store, first);
         String laterFinish = BODY.replace("\"percent_watched\": 25", "\"percent_watched\": 1.0")
                 .replace("09e7b27100b3a002", "09e7b27100b3a009");
         JsonNode stopped = RdJson.tree(events(mapper.map(signed(SECRET, laterFinish)))).get(2).path("payload");

@@ -11,13 +11,13 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.ponte.mapping.Signatures;
+import dev.ponte.rd.RdCircuit;
 import dev.ponte.testing.Fixtures;
 import dev.ponte.testing.InjectRd;
 import dev.ponte.testing.RdStubs;
 import dev.ponte.testing.WireMockRd;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,12 +32,12 @@ class WistiaWebhookTest {
     WireMockServer rd;
 
     @Inject
-    CircuitBreakerMaintenance breakers;
+    RdCircuit breakers;
 
     @BeforeEach
     void fresh() {
         RdStubs.reset(rd);
-        breakers.resetAll();
+        breakers.reset();
         rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(accepted("media-1")));
     }
 

@@ -1,0 +1,83 @@
+package dev.ponte.contacts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ponte.delivery.Delivered;
+import dev.ponte.delivery.Redelivery;
+import dev.ponte.delivery.state.StateStore;
+import dev.ponte.mapping.Contacts;
+import dev.ponte.mapping.Fact;
+import dev.ponte.rd.events.RdEvent;
+import dev.ponte.rd.events.RdJson;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one owner of what deliveries teach, acting only once RD has accepted a delivery: the
+ * facts its mapper declared, and the phone numbers of its events that also name an email. A
+ * dead letter that waited for one of those numbers is woken, so its call reaches RD now.
+ */
+@ApplicationScoped
+public class Learning {
+
+    private static final List<String> PHONE_FIELDS = List.of("personal_phone", "mobile_phone");
+
+    private final StateStore store;
+    private final Redelivery redelivery;
+
+    @Inject
+    public Learning(StateStore store, Redelivery redelivery) {
+        this.store = store;
+        this.redelivery = redelivery;
+    }
+
+    void learn(@Observes Delivered delivered) {
+        List<Fact> facts = facts(delivered.delivery().events(), delivered.delivery().facts());
+        for (Fact fact : facts) {
+            try {
+                store.remember(fact.key(), fact.value(), fact.keep());
+            } catch (RuntimeException e) {
+                Log.warnf(e, "could not keep what a delivery taught (%s)", fact.key().replaceAll(":.*", ""));
+            }
+        }
+        for (String phone : phones(delivered.delivery().events())) {
+            try {
+                redelivery.wake(phone);
+            } catch (RuntimeException e) {
+                Log.warnf(e, "could not wake the dead letters waiting for a phone number");
+            }
+        }
+    }
+
+    /** What delivered events teach: the facts their mapper declared, and each phone number's email. */
+    public static List<Fact> facts(List<RdEvent> events, List<Fact> declared) {
+        List<Fact> facts = new ArrayList<>(declared);
+        for (RdEvent event : events) {
+            for (String phone : phones(List.of(event))) {
+                facts.add(ContactDirectory.phone(phone, event.payload().email()));
+            }
+        }
+        return facts;
+    }
+
+    /** The E.164 phone numbers of events that also name an email. */
+    private static List<String> phones(List<RdEvent> events) {
+        List<String> phones = new ArrayList<>();
+        for (RdEvent event : events) {
+            if (event.payload().email() == null) {
+                continue;
+            }
+            JsonNode payload = RdJson.tree(event).path("payload");
+            for (String field : PHONE_FIELDS) {
+                String phone = Contacts.phone(payload.path(field).asText(null));
+                if (phone != null) {
+                    phones.add(phone);
+                }
+            }
+        }
+        return phones;
+    }
+}
