@@ -29,4 +29,11 @@ public interface QueueConfig {
      */
     @WithDefault("100")
     int batchSize();
+
+    /**
+     * {@code PONTE_QUEUE_BATCH_WINDOW}: after the first message, how long the poller keeps
+     * gathering before the worker runs (as the Lambda trigger's batching window does).
+     */
+    @WithDefault("2s")
+    java.time.Duration batchWindow();
 }

@@ -87,20 +87,24 @@ public class QueuePoller {
         }
     }
 
-    /** Waits for the first messages, then takes what is already there, up to the batch size. */
+    /**
+     * Waits for the first messages, then keeps gathering for up to the batch window (or until the
+     * batch is full): RD counts requests, not events, so fuller batches mean fewer of them.
+     */
     private List<Message> gather(SqsClient sqs, String url) {
-        List<Message> gathered = new ArrayList<>();
-        int wait = 20;
-        while (gathered.size() < config.batchSize()) {
-            int room = Math.min(10, config.batchSize() - gathered.size());
-            int seconds = wait;
-            List<Message> received = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(room)
-                    .waitTimeSeconds(seconds)).messages();
-            if (received.isEmpty()) {
+        List<Message> gathered = new ArrayList<>(sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10)
+                .waitTimeSeconds(20)).messages());
+        long windowEnds = System.nanoTime() + config.batchWindow().toNanos();
+        while (!gathered.isEmpty() && gathered.size() < config.batchSize()) {
+            long left = windowEnds - System.nanoTime();
+            if (left <= 0) {
                 break;
             }
-            gathered.addAll(received);
-            wait = 0;
+            int room = Math.min(10, config.batchSize() - gathered.size());
+            // SQS long polls in whole seconds and returns as soon as messages come.
+            int seconds = (int) Math.min(20, (left + 999_999_999L) / 1_000_000_000L);
+            gathered.addAll(sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(room)
+                    .waitTimeSeconds(seconds)).messages());
         }
         return gathered;
     }

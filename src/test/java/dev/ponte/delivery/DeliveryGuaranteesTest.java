@@ -24,6 +24,7 @@ import dev.ponte.rd.events.EventType;
 import dev.ponte.rd.events.RdEvent;
 import dev.ponte.rd.events.RdJson;
 import dev.ponte.rd.events.SalePayloadBuilder;
+import dev.ponte.testing.Concurrently;
 import dev.ponte.testing.Fixtures;
 import dev.ponte.testing.InjectRd;
 import dev.ponte.testing.RdStubs;
@@ -39,12 +40,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -296,7 +291,7 @@ class DeliveryGuaranteesTest {
     @Test
     void eightConcurrentCopiesAreSentOnce() throws Exception {
         rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(accepted("u-1").withFixedDelay(300)));
-        List<Receipt> receipts = concurrently(8, () -> deliver(sale("d-eight")));
+        List<Receipt> receipts = Concurrently.run(8, () -> deliver(sale("d-eight")));
 
         assertThat(receipts).filteredOn(Receipt.Delivered.class::isInstance).hasSize(1);
         assertThat(receipts).filteredOn(Receipt.InProgress.class::isInstance).hasSize(7);
@@ -307,7 +302,7 @@ class DeliveryGuaranteesTest {
     void eventsWithOneIdempotencyKeyAreSentOnce() throws Exception {
         rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(accepted("u-idem").withFixedDelay(300)));
         String sale = Fixtures.rdExample(EventType.SALE);
-        List<Integer> statuses = concurrently(8, () -> operator().header("Idempotency-Key", "order-1001-paid")
+        List<Integer> statuses = Concurrently.run(8, () -> operator().header("Idempotency-Key", "order-1001-paid")
                 .body(sale).post("/events").statusCode());
 
         // Copies that overlap the first get 409; later ones get its answer replayed.
@@ -400,24 +395,5 @@ class DeliveryGuaranteesTest {
         String id = deadLetters.list(10).get(0).id();
         operator().post("/admin/dead-letters/" + id + "/replay").then().body("outcome", equalTo("delivered"));
         rd.verify(1, postRequestedFor(urlEqualTo(EVENTS)));
-    }
-
-    private static <T> List<T> concurrently(int copies, Callable<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(copies);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<T>> futures = IntStream.range(0, copies).mapToObj(i -> pool.submit(() -> {
-                start.await();
-                return task.call();
-            })).toList();
-            start.countDown();
-            List<T> results = new java.util.ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -12,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.ponte.mapping.Signatures;
 import dev.ponte.testing.Fixtures;
 import dev.ponte.testing.InjectRd;
@@ -132,19 +131,13 @@ class OutageRecoveryTest {
     /** How often RD accepted each order placed and each sale: one key per order id and per buyer. */
     private Map<String, Integer> accepted() {
         Map<String, Integer> counts = new HashMap<>();
-        for (ServeEvent served : rd.getAllServeEvents()) {
-            if (!served.getRequest().getUrl().startsWith("/platform/events") || served.getResponse().getStatus() != 200) {
-                continue;
-            }
-            JsonNode body = Fixtures.parse(served.getRequest().getBodyAsString());
-            for (JsonNode event : body.isArray() ? body : List.of(body)) {
-                String type = event.path("event_type").asText();
-                JsonNode payload = event.path("payload");
-                if (type.equals("ORDER_PLACED") && payload.path("cf_order_id").asText().startsWith("#" + RUN)) {
-                    counts.merge(payload.path("cf_order_id").asText(), 1, Integer::sum);
-                } else if (type.equals("SALE") && payload.path("email").asText().contains(RUN)) {
-                    counts.merge(payload.path("email").asText(), 1, Integer::sum);
-                }
+        for (JsonNode event : RdStubs.acceptedEvents(rd)) {
+            String type = event.path("event_type").asText();
+            JsonNode payload = event.path("payload");
+            if (type.equals("ORDER_PLACED") && payload.path("cf_order_id").asText().startsWith("#" + RUN)) {
+                counts.merge(payload.path("cf_order_id").asText(), 1, Integer::sum);
+            } else if (type.equals("SALE") && payload.path("email").asText().contains(RUN)) {
+                counts.merge(payload.path("email").asText(), 1, Integer::sum);
             }
         }
         return counts;

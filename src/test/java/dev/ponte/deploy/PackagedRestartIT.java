@@ -10,15 +10,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.ponte.mapping.Signatures;
 import dev.ponte.testing.Fixtures;
+import dev.ponte.testing.RdStubs;
 import dev.ponte.testing.WireMockRd;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -185,16 +184,10 @@ class PackagedRestartIT {
     /** How many times RD accepted each order's ORDER_PLACED. */
     private static Map<Integer, Integer> ordersInRd() {
         Map<Integer, Integer> counts = new HashMap<>();
-        for (ServeEvent served : rd.getAllServeEvents()) {
-            if (!served.getRequest().getUrl().startsWith("/platform/events") || served.getResponse().getStatus() != 200) {
-                continue;
-            }
-            JsonNode body = Fixtures.parse(served.getRequest().getBodyAsString());
-            for (JsonNode event : body.isArray() ? body : List.of(body)) {
-                if (event.path("event_type").asText().equals("ORDER_PLACED")) {
-                    counts.merge(Integer.parseInt(event.path("payload").path("cf_order_id").asText().substring(1)), 1,
-                            Integer::sum);
-                }
+        for (JsonNode event : RdStubs.acceptedEvents(rd)) {
+            if (event.path("event_type").asText().equals("ORDER_PLACED")) {
+                counts.merge(Integer.parseInt(event.path("payload").path("cf_order_id").asText().substring(1)), 1,
+                        Integer::sum);
             }
         }
         return counts;

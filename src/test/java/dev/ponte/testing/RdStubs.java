@@ -73,6 +73,20 @@ public final class RdStubs {
         }
     }
 
+    /** Every event RD answered 200 for, in the order received: what RD has, for counting copies. */
+    public static List<com.fasterxml.jackson.databind.JsonNode> acceptedEvents(WireMockServer rd) {
+        List<com.fasterxml.jackson.databind.JsonNode> events = new java.util.ArrayList<>();
+        List<com.github.tomakehurst.wiremock.stubbing.ServeEvent> served = new java.util.ArrayList<>(rd.getAllServeEvents());
+        java.util.Collections.reverse(served); // WireMock lists the newest first
+        for (var one : served) {
+            if (one.getRequest().getUrl().startsWith("/platform/events") && one.getResponse().getStatus() == 200) {
+                com.fasterxml.jackson.databind.JsonNode body = Fixtures.parse(one.getRequest().getBodyAsString());
+                (body.isArray() ? body : List.of(body)).forEach(events::add);
+            }
+        }
+        return events;
+    }
+
     /** A request to Ponte's operator endpoints with the right bearer token. */
     public static RequestSpecification operator() {
         return RestAssured.given().header("Authorization", "Bearer " + WireMockRd.API_TOKEN)

@@ -6,18 +6,13 @@ import dev.ponte.delivery.state.StateStore.Claim;
 import dev.ponte.delivery.state.StateStore.Entry;
 import dev.ponte.delivery.state.StateStore.Kind;
 import dev.ponte.delivery.state.StateStore.Status;
+import dev.ponte.testing.Concurrently;
 import dev.ponte.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** What every state store promises (memory, embedded, DynamoDB), run against each. */
@@ -127,7 +122,7 @@ public abstract class StateStoreContract {
     @Test
     void eightConcurrentClaimsHaveOneWinner() throws Exception {
         String key = key();
-        List<Claim> claims = concurrently(8, () -> store().claim(key, delivery("d")));
+        List<Claim> claims = Concurrently.run(8, () -> store().claim(key, delivery("d")));
         assertThat(claims).filteredOn(Claim::won).hasSize(1);
         assertThat(claims).filteredOn(c -> c.status() == Status.IN_PROGRESS).hasSize(7);
     }
@@ -200,24 +195,5 @@ public abstract class StateStoreContract {
 
     private static List<String> ids(List<Entry> entries, String prefix) {
         return entries.stream().map(Entry::id).filter(id -> id.startsWith(prefix)).toList();
-    }
-
-    static <T> List<T> concurrently(int copies, Callable<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(copies);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<T>> futures = IntStream.range(0, copies).mapToObj(i -> pool.submit(() -> {
-                start.await();
-                return task.call();
-            })).toList();
-            start.countDown();
-            List<T> results = new java.util.ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }
