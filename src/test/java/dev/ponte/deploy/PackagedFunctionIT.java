@@ -1,5 +1,6 @@
 package dev.ponte.deploy;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -108,6 +109,29 @@ class PackagedFunctionIT {
 
         assertThat(answer.path("statusCode").asInt()).as(function.log()).isEqualTo(401);
         assertThat(JSON.readTree(PackagedFunction.bodyOf(answer)).at("/errors/0/error_type").asText()).isNotBlank();
+    }
+
+    /**
+     * Lambda freezes a function once it has answered, so a request RD is slow to answer cannot
+     * run on after the answer: the function waits for RD instead of abandoning it, and RD gets
+     * the event once.
+     */
+    @Test
+    void onLambdaARequestRdIsSlowToAnswerIsWaitedForNotAbandoned() throws Exception {
+        rd.stubFor(post(urlEqualTo(EVENTS)).withRequestBody(containing("slow-lambda"))
+                .willReturn(accepted("slow-1").withFixedDelay(3_500)));
+        String sale = Fixtures.rdExample(EventType.SALE).replaceFirst("\"email\":\\s*\"[^\"]+\"",
+                "\"email\":\"slow-lambda@example.com\"");
+
+        long started = System.nanoTime();
+        JsonNode answer = invoke(PackagedFunction.httpEvent("/events", sale, Map.of(
+                "content-type", "application/json",
+                "authorization", "Bearer " + WireMockRd.API_TOKEN)));
+
+        assertThat(answer.path("statusCode").asInt()).as(function.log()).isEqualTo(200);
+        assertThat(JSON.readTree(PackagedFunction.bodyOf(answer)).path("event_uuid").asText()).isEqualTo("slow-1");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(java.time.Duration.ofMillis(3_400));
+        rd.verify(1, postRequestedFor(urlEqualTo(EVENTS)).withRequestBody(containing("slow-lambda")));
     }
 
     @Test

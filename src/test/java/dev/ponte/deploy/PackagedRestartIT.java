@@ -161,7 +161,8 @@ class PackagedRestartIT {
         assertThat(listedOrders()).contains(ORDERS);
 
         rdUp();
-        for (int i = 0; i < 40 && !ordersInRd().containsKey(ORDERS); i++) {
+        // RD logs its answer a moment before Ponte has recorded it: wait for both.
+        for (int i = 0; i < 60 && (!ordersInRd().containsKey(ORDERS) || listedOrders().contains(ORDERS)); i++) {
             Thread.sleep(250);
         }
         assertThat(ordersInRd()).containsEntry(ORDERS, 1);
