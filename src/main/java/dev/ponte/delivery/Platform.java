@@ -32,11 +32,10 @@ public record Platform(Map<String, String> env) {
         return Optional.empty();
     }
 
-    /** Lambda freezes the process once the invocation is answered: a request to RD cannot run on after it. */
-    public boolean freezesAfterAnswer() {
-        return env.containsKey("AWS_LAMBDA_FUNCTION_NAME");
-    }
-
+    /**
+     * AWS Lambda: it freezes the process once the invocation is answered (a request to RD cannot
+     * run on after it), and its instances share no disk, not even through a volume.
+     */
     public boolean lambda() {
         return env.containsKey("AWS_LAMBDA_FUNCTION_NAME");
     }

@@ -2,6 +2,7 @@ package dev.ponte.delivery;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Paces requests to RD under the account's limit: a token bucket of one token refilled every
@@ -33,12 +34,12 @@ public final class RateLimiter {
      * Waits for the next free slot if it comes before {@code deadline}, and takes it; returns
      * false, taking nothing, when it would come later.
      */
-    public boolean acquire(java.time.Instant deadline) throws InterruptedException {
+    public boolean acquire(Instant deadline) throws InterruptedException {
         long wait;
         synchronized (this) {
-            long now = nanos();
+            long now = nanos(clock.instant());
             long at = Math.max(now, nextFreeNanos);
-            if (at > now + Duration.between(clock.instant(), deadline).toNanos()) {
+            if (at > nanos(deadline)) {
                 return false;
             }
             nextFreeNanos = at + intervalNanos;
@@ -50,22 +51,7 @@ public final class RateLimiter {
         return true;
     }
 
-    /** Blocks until a request may go out now. */
-    public void acquire() throws InterruptedException {
-        long wait;
-        synchronized (this) {
-            long now = nanos();
-            long at = Math.max(now, nextFreeNanos);
-            nextFreeNanos = at + intervalNanos;
-            wait = at - now;
-        }
-        if (wait > 0) {
-            sleeper.sleep(Duration.ofNanos(wait));
-        }
-    }
-
-    private long nanos() {
-        java.time.Instant now = clock.instant();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    private static long nanos(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 }

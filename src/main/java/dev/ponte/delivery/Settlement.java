@@ -40,7 +40,7 @@ public class Settlement {
         this.parking = parking;
         this.letters = letters;
         this.delivered = delivered;
-        this.freezesAfterAnswer = Platform.current().freezesAfterAnswer();
+        this.freezesAfterAnswer = Platform.current().lambda();
     }
 
     /**

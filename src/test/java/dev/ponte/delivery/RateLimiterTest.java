@@ -15,22 +15,31 @@ class RateLimiterTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T12:00:00Z"));
     private final List<Duration> waits = new ArrayList<>();
     private final RateLimiter limiter = new RateLimiter(120, clock, waits::add);
+    private static final Instant LATER = Instant.parse("2027-01-01T00:00:00Z");
+
+    @Test
+    void aSlotAfterTheDeadlineIsNotTaken() throws InterruptedException {
+        assertThat(limiter.acquire(clock.instant())).isTrue();
+        assertThat(limiter.acquire(clock.instant().plusMillis(499))).isFalse();
+        assertThat(limiter.acquire(clock.instant().plusMillis(500))).isTrue();
+        assertThat(waits).containsExactly(Duration.ofMillis(500));
+    }
 
     @Test
     void spacesRequestsEvenlyUnderTheLimit() throws InterruptedException {
-        limiter.acquire();
-        limiter.acquire();
-        limiter.acquire();
+        limiter.acquire(LATER);
+        limiter.acquire(LATER);
+        limiter.acquire(LATER);
         assertThat(waits).containsExactly(Duration.ofMillis(500), Duration.ofMillis(1000));
     }
 
     @Test
     void timeThatPassedCountsAsWaiting() throws InterruptedException {
-        limiter.acquire();
+        limiter.acquire(LATER);
         clock.advance(Duration.ofMillis(300));
-        limiter.acquire();
+        limiter.acquire(LATER);
         clock.advance(Duration.ofSeconds(5));
-        limiter.acquire();
+        limiter.acquire(LATER);
         assertThat(waits).containsExactly(Duration.ofMillis(200));
     }
 
@@ -40,7 +49,7 @@ class RateLimiterTest {
         Instant minuteLater = clock.instant().plus(Duration.ofMinutes(1));
         int sentWithinTheMinute = 0;
         for (int i = 0; i < 600; i++) {
-            fast.acquire();
+            fast.acquire(LATER);
             if (clock.instant().isBefore(minuteLater)) {
                 sentWithinTheMinute++;
             }
