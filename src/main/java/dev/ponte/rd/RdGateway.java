@@ -35,6 +35,9 @@ public class RdGateway {
 
     private static final org.jboss.logging.Logger RATE_LIMITS = org.jboss.logging.Logger.getLogger("ponte.rd");
 
+    /** The least time a retry must have before the deadline: a few of RD's usual answers. */
+    private static final long RETRY_ROOM_MS = 300;
+
     private final RdApi api;
     private final RdAccessTokens tokens;
     private final RdCircuit circuit;
@@ -155,7 +158,9 @@ public class RdGateway {
     /** Sleeps before the next attempt and returns null, or returns the outcome when the deadline leaves no room. */
     private RdOutcome retryOrGiveUp(Retryable failure, int attempts, Instant deadline) {
         Duration wait = failure.retryAfter() == null ? backoff(attempts) : failure.retryAfter();
-        if (clock.millis() + wait.toMillis() >= deadline.toEpochMilli()) {
+        // A retry needs room to be answered before the deadline: one started in its last moments
+        // would turn RD's quick refusal into an "in flight" answer for the caller.
+        if (clock.millis() + wait.toMillis() + RETRY_ROOM_MS >= deadline.toEpochMilli()) {
             return new RdOutcome.Unavailable(failure.reason() + "; gave up after " + attempts
                     + (attempts == 1 ? " attempt" : " attempts"), failure.retryAfter(), failure.rateLimited(), attempts);
         }
