@@ -16,6 +16,8 @@ public enum Cause {
     INVALID(false),
     /** RD refused Ponte's credentials: fixed in the configuration, then replayed. */
     CREDENTIALS_REFUSED(false),
+    /** A genuine webhook no mapping rule covers: kept with its request, replayed by the operator. */
+    UNMAPPABLE(false),
     /** No email yet for the contact's phone number: tried again when Ponte learns it. */
     NO_CONTACT(false);
 

@@ -1,5 +1,14 @@
 package dev.ponte.delivery;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ponte.mapping.Credentials;
+import dev.ponte.rd.events.RdJson;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.Base64;
@@ -31,19 +40,46 @@ public record DeadLetter(String id, Cause cause, String reason, int attempts, St
     @RegisterForReflection
     public record StoredRequest(String path, String query, Map<String, String> headers, String bodyBase64) {
 
-        /** Headers that prove who the caller is, never stored: a dead letter must not leak them. */
-        private static final Set<String> CREDENTIALS = Set.of("authorization", "cookie", "proxy-authorization",
-                "x-api-key");
-
-        public static StoredRequest of(String path, String query, Map<String, String> headers, byte[] body) {
+        /**
+         * The request as it may be kept: every credential {@code proof} names (and any
+         * {@code Authorization} or cookie) left out of the headers and the query, and a token inside
+         * a JSON body replaced by {@code "***"}. What mapping needs stays as it came.
+         */
+        public static StoredRequest of(String path, String query, Map<String, String> headers, byte[] body,
+                Credentials proof) {
             Map<String, String> kept = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             headers.forEach((name, value) -> {
-                if (!CREDENTIALS.contains(name.toLowerCase(Locale.ROOT))) {
+                if (!proof.isCredentialHeader(name)) {
                     kept.put(name, value);
                 }
             });
-            return new StoredRequest(path, query, Map.copyOf(kept),
-                    body == null ? null : Base64.getEncoder().encodeToString(body));
+            byte[] stored = proof.bodyFields().isEmpty() ? body : masked(body, proof.bodyFields());
+            return new StoredRequest(path, withoutParameters(query, proof.queryParameters()), Map.copyOf(kept),
+                    stored == null ? null : Base64.getEncoder().encodeToString(stored));
+        }
+
+        private static String withoutParameters(String query, Set<String> names) {
+            if (query == null || names.isEmpty()) {
+                return query;
+            }
+            String kept = Arrays.stream(query.split("&"))
+                    .filter(pair -> !names.contains(URLDecoder.decode(pair.split("=", 2)[0], StandardCharsets.UTF_8)))
+                    .collect(Collectors.joining("&"));
+            return kept.isEmpty() ? null : kept;
+        }
+
+        /** The body with the named top-level fields masked; a body that is not a JSON object is kept whole. */
+        private static byte[] masked(byte[] body, Set<String> fields) {
+            try {
+                JsonNode tree = body == null ? null : RdJson.parse(body);
+                if (tree instanceof ObjectNode object) {
+                    fields.stream().filter(object::has).forEach(field -> object.put(field, "***"));
+                    return RdJson.bytes(object);
+                }
+            } catch (IOException notJson) {
+                // nothing to mask in what is not JSON
+            }
+            return body;
         }
 
         public byte[] body() {

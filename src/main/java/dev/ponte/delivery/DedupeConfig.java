@@ -26,4 +26,12 @@ public interface DedupeConfig {
      */
     @WithDefault("2m")
     Duration claimTimeout();
+
+    /**
+     * {@code PONTE_DEDUPE_REPLAY_WINDOW}: how long a signed body is remembered, so that a copy of it
+     * under another delivery id is taken for a replay ({@link ReplayGuard}). As long as the TTL by
+     * default: what vendors may still redeliver.
+     */
+    @WithDefault("72h")
+    Duration replayWindow();
 }

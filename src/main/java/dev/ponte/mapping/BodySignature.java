@@ -17,9 +17,6 @@ public record BodySignature(String secretVariable, String header, Signatures.Alg
     }
 
     public Verification check(VendorSettings settings, Webhook webhook) {
-        if (settings.secret().isEmpty()) {
-            return Verification.refused(secretVariable + " is not set, so no request can be verified.");
-        }
         String given = webhook.header(header);
         if (given == null || !given.startsWith(prefix)) {
             return Verification.refused("The " + header + " header is missing"
@@ -27,8 +24,8 @@ public record BodySignature(String secretVariable, String header, Signatures.Alg
         }
         String signature = given.substring(prefix.length());
         boolean matches = encoding == Encoding.HEX
-                ? Signatures.matchesHex(algorithm, settings.secret().get(), webhook.body(), signature)
-                : Signatures.matchesBase64(algorithm, settings.secret().get(), webhook.body(), signature);
+                ? Signatures.matchesHex(algorithm, settings.secret().orElseThrow(), webhook.body(), signature)
+                : Signatures.matchesBase64(algorithm, settings.secret().orElseThrow(), webhook.body(), signature);
         return matches ? Verification.GENUINE
                 : Verification.refused(header + " does not match the body signed with " + secretVariable + ".");
     }

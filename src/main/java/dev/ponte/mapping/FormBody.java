@@ -35,7 +35,7 @@ public final class FormBody {
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new MalformedPayload("The form body is not validly encoded: " + e.getMessage());
+            throw new MalformedPayload("The form body is not validly URL-encoded (a % must be followed by two hex digits).");
         }
     }
 }

@@ -1,5 +1,11 @@
 package dev.ponte.mapping;
 
+import io.quarkus.logging.Log;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.config.Config;
+
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,21 +25,48 @@ import java.util.TreeMap;
 public class MapperRegistry {
 
     private final Map<String, VendorMapper> byVendor = new TreeMap<>();
+    private final Map<String, List<String>> missing = new TreeMap<>();
 
     @Inject
-    public MapperRegistry(@Any Instance<VendorMapper> mappers) {
+    public MapperRegistry(@Any Instance<VendorMapper> mappers, Config config) {
         for (VendorMapper mapper : mappers) {
             VendorMapper earlier = byVendor.put(mapper.vendor(), mapper);
             if (earlier != null) {
                 throw new IllegalStateException("Two mappers claim the vendor '" + mapper.vendor() + "': "
                         + earlier.getClass().getName() + " and " + mapper.getClass().getName());
             }
+            List<String> unset = new ArrayList<>();
+            for (String setting : mapper.requiredSettings()) {
+                String property = "ponte.vendors." + mapper.vendor() + "." + setting;
+                if (config.getOptionalValue(property, String.class).filter(v -> !v.isBlank()).isEmpty()) {
+                    unset.add(property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
+                }
+            }
+            missing.put(mapper.vendor(), List.copyOf(unset));
         }
     }
 
-    /** Builds the registry while starting, so a clash fails the deployment, not the first webhook. */
+    /**
+     * Builds the registry while starting, so a clash fails the deployment, not the first webhook,
+     * and says in one line which vendors can be received and which lack their settings.
+     */
     void check(@Observes StartupEvent start) {
-        byVendor.size();
+        List<String> ready = new ArrayList<>();
+        List<String> lacking = new ArrayList<>();
+        missing.forEach((vendor, unset) -> {
+            if (unset.isEmpty()) {
+                ready.add(vendor);
+            } else {
+                lacking.add(vendor + " (" + String.join(", ", unset) + ")");
+            }
+        });
+        Log.infof("vendors configured: %s; not configured: %s", ready.isEmpty() ? "none" : String.join(", ", ready),
+                lacking.isEmpty() ? "none" : String.join(", ", lacking));
+    }
+
+    /** The environment variables a vendor still needs before its webhooks can be received; empty when ready. */
+    public List<String> missingSettings(String vendor) {
+        return missing.getOrDefault(vendor, List.of());
     }
 
     public Optional<VendorMapper> find(String vendor) {

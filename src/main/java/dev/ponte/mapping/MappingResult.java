@@ -13,6 +13,7 @@ public sealed interface MappingResult {
      */
     record Mapped(String topic, String deliveryId, List<RdEvent> events, List<Fact> facts) implements MappingResult {
         public Mapped {
+            topic = shown(topic);
             events = List.copyOf(events);
             facts = List.copyOf(facts);
         }
@@ -28,6 +29,7 @@ public sealed interface MappingResult {
      */
     record Several(String topic, List<Mapped> deliveries) implements MappingResult {
         public Several {
+            topic = shown(topic);
             deliveries = List.copyOf(deliveries);
         }
     }
@@ -38,13 +40,30 @@ public sealed interface MappingResult {
      * soon as Ponte learns that number's email.
      */
     record Unresolved(String topic, String deliveryId, String reason, String waitingFor) implements MappingResult {
+        public Unresolved {
+            topic = shown(topic);
+        }
     }
 
     /** A topic this mapper does not turn into events: acknowledged, so the vendor keeps the endpoint. */
     record Ignored(String topic, String why) implements MappingResult {
+        public Ignored {
+            topic = shown(topic);
+            why = why != null && why.length() > 4 * MAX_TOPIC ? why.substring(0, 4 * MAX_TOPIC) + "…" : why;
+        }
     }
 
     /** The vendor expects a particular answer (a ping, a URL validation challenge), and nothing is delivered. */
     record Reply(String topic, int status, String contentType, String body) implements MappingResult {
+        public Reply {
+            topic = shown(topic);
+        }
+    }
+
+    /** The longest topic Ponte repeats in answers and logs: the topic is the sender's text, unsigned for some vendors. */
+    int MAX_TOPIC = 200;
+
+    private static String shown(String topic) {
+        return topic != null && topic.length() > MAX_TOPIC ? topic.substring(0, MAX_TOPIC) + "…" : topic;
     }
 }

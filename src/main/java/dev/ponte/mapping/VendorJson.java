@@ -1,5 +1,8 @@
 package dev.ponte.mapping;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,11 +21,19 @@ public final class VendorJson {
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            // A quantity of 1.7 is not one item: it is refused, never truncated.
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            // A null inside a list ("line_items":[null]) stands for nothing: it is left out.
+            .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.SKIP))
             .build();
 
     private static final ObjectMapper CAMEL = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            // A quantity of 1.7 is not one item: it is refused, never truncated.
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            // A null inside a list ("line_items":[null]) stands for nothing: it is left out.
+            .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.SKIP))
             .build();
 
     private VendorJson() {
@@ -39,21 +50,34 @@ public final class VendorJson {
     }
 
     private static <T> T read(ObjectMapper mapper, byte[] body, Class<T> type) {
+        T value;
         try {
-            return mapper.readValue(body, type);
+            value = mapper.readValue(body, type);
         } catch (JsonProcessingException e) {
-            throw new MalformedPayload("The body is not a valid " + type.getSimpleName() + " payload: "
-                    + e.getOriginalMessage());
+            JsonProblems.Problem problem = JsonProblems.of(e, "$.body");
+            throw new MalformedPayload(problem.message(), problem.path());
         } catch (IOException e) {
-            throw new MalformedPayload("The body could not be read: " + e.getMessage());
+            throw new MalformedPayload("The body could not be read.");
         }
+        if (value == null) {
+            throw new MalformedPayload("The body is empty or null; the vendor documents a JSON object here.");
+        }
+        return value;
     }
 
     public static JsonNode tree(byte[] body) {
+        JsonNode tree;
         try {
-            return SNAKE.readTree(body);
+            tree = SNAKE.readTree(body);
+        } catch (JsonProcessingException e) {
+            JsonProblems.Problem problem = JsonProblems.of(e, "$.body");
+            throw new MalformedPayload(problem.message(), problem.path());
         } catch (IOException e) {
-            throw new MalformedPayload("The body is not valid JSON: " + e.getMessage());
+            throw new MalformedPayload("The body could not be read.");
         }
+        if (tree == null || tree.isMissingNode() || tree.isNull()) {
+            throw new MalformedPayload("The body is empty or null; the vendor documents a JSON object here.");
+        }
+        return tree;
     }
 }

@@ -11,6 +11,18 @@ public interface VendorMapper {
     /** The path segment: {@code /webhooks/<vendor>}. */
     String vendor();
 
+    /**
+     * The settings under {@code ponte.vendors.<vendor>} without which no webhook can be verified or
+     * mapped. Checked by the registry before {@link #verify}: a vendor missing one is answered 503
+     * {@code VENDOR_NOT_CONFIGURED} (it retries, nothing is lost), never 401.
+     */
+    default java.util.List<String> requiredSettings() {
+        return java.util.List.of("secret");
+    }
+
+    /** Where this vendor's webhooks carry their proof, so that a stored request keeps none of it. */
+    Credentials credentials();
+
     /** Whether the webhook really comes from the vendor; a refusal is answered 401 and nothing is sent. */
     Verification verify(Webhook webhook);
 

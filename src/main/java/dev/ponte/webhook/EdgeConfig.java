@@ -21,4 +21,11 @@ public interface EdgeConfig {
     /** {@code PONTE_MAX_BODY_SIZE}: larger requests are refused with 413 before being parsed. */
     @WithDefault("1M")
     MemorySize maxBodySize();
+
+    /**
+     * {@code PONTE_BODY_READ_TIMEOUT}: how long a client may take to send its whole body before
+     * it is answered 408 and its connection closed.
+     */
+    @WithDefault("10S")
+    java.time.Duration bodyReadTimeout();
 }

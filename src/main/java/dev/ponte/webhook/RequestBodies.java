@@ -2,6 +2,9 @@ package dev.ponte.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ponte.mapping.JsonProblems;
+import dev.ponte.rd.RdError;
+import dev.ponte.rd.RdErrors;
 import dev.ponte.rd.events.RdJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,14 +31,19 @@ public class RequestBodies {
         if (body == null || body.length == 0) {
             throw EdgeRefusal.of(400, "INVALID_FORMAT", "The body is empty; send a JSON document.");
         }
+        JsonNode node;
         try {
-            return RdJson.parse(body);
+            node = RdJson.parse(body);
         } catch (JsonProcessingException e) {
-            throw EdgeRefusal.of(400, "INVALID_FORMAT", "The body is not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ").");
+            JsonProblems.Problem problem = JsonProblems.of(e, "$.body");
+            throw new EdgeRefusal(400, RdErrors.of(RdError.of("INVALID_FORMAT", problem.message(), problem.path())));
         } catch (IOException e) {
-            throw EdgeRefusal.of(400, "INVALID_FORMAT", "The body could not be read: " + e.getMessage());
+            throw EdgeRefusal.of(400, "INVALID_FORMAT", "The body could not be read; send it again.");
         }
+        if (node == null || node.isMissingNode()) {
+            throw EdgeRefusal.of(400, "INVALID_FORMAT", "The body holds no JSON value; send a JSON document.");
+        }
+        return node;
     }
 
     /** Refuses bodies over {@code PONTE_MAX_BODY_SIZE} with 413. */

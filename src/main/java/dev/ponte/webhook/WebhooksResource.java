@@ -9,6 +9,7 @@ import dev.ponte.delivery.DeliverySink;
 import dev.ponte.delivery.Intake;
 import dev.ponte.delivery.Origin;
 import dev.ponte.delivery.Receipt;
+import dev.ponte.delivery.ReplayGuard;
 import dev.ponte.mapping.MalformedPayload;
 import dev.ponte.mapping.MapperRegistry;
 import dev.ponte.mapping.MappingResult;
@@ -19,6 +20,7 @@ import dev.ponte.mapping.Webhook;
 import dev.ponte.rd.RdError;
 import dev.ponte.rd.RdErrors;
 import dev.ponte.rd.events.RdJson;
+import io.quarkus.logging.Log;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -61,6 +63,9 @@ public class WebhooksResource {
     Claims claims;
 
     @Inject
+    ReplayGuard replays;
+
+    @Inject
     EdgeLogEntry log;
 
     @POST
@@ -70,6 +75,13 @@ public class WebhooksResource {
             byte[] body) {
         VendorMapper mapper = mappers.find(vendor).orElseThrow(() -> EdgeRefusal.of(404, "RESOURCE_NOT_FOUND",
                 "Ponte has no mapper for '" + vendor + "'. Known vendors: " + String.join(", ", mappers.vendors()) + "."));
+        List<String> unset = mappers.missingSettings(vendor);
+        if (!unset.isEmpty()) {
+            log.outcome("not configured", 0);
+            throw EdgeRefusal.of(503, "VENDOR_NOT_CONFIGURED", "Ponte cannot receive " + vendor + " webhooks until "
+                    + String.join(" and ", unset) + (unset.size() > 1 ? " are" : " is")
+                    + " set; the vendor sends this webhook again, so nothing is lost.");
+        }
         bodies.limit(body);
         Map<String, String> firstValues = new HashMap<>();
         headers.getRequestHeaders().forEach((name, values) -> firstValues.put(name, values.isEmpty() ? "" : values.get(0)));
@@ -77,18 +89,26 @@ public class WebhooksResource {
         Webhook webhook = mapping.webhook(vendor, uri.getPath(), query, firstValues, uri.getQueryParameters(), body,
                 uri.getRequestUri().toString());
 
-        Verification verification = mapper.verify(webhook);
+        Verification verification;
+        try {
+            verification = mapper.verify(webhook);
+        } catch (MalformedPayload e) {
+            log.outcome("malformed", 0);
+            throw new EdgeRefusal(400, RdErrors.of(RdError.of("INVALID_FORMAT", e.getMessage(), e.path())));
+        }
         if (!verification.genuine()) {
             log.outcome("forged", 0);
             throw EdgeRefusal.of(401, "INVALID_SIGNATURE", verification.problem());
         }
-        Optional<String> known = mapper.deliveryIdBeforeMapping(webhook);
+        Optional<String> known = knownDeliveryId(mapper, webhook);
         if (known.isPresent() && claims.alreadyDelivered(vendor, known.get())) {
             log.webhook(null, known.get());
             log.outcome("duplicate", 0);
             return Response.ok(answer("duplicate")).build();
         }
         MappingResult result;
+        DeadLetter.StoredRequest request = DeadLetter.StoredRequest.of(webhook.path(), query, webhook.headers(), body,
+                mapper.credentials());
         try {
             result = mapper.map(webhook);
         } catch (MalformedPayload e) {
@@ -97,6 +117,13 @@ public class WebhooksResource {
         } catch (VendorApiUnavailable e) {
             log.outcome("vendor API unavailable", 0);
             throw EdgeRefusal.of(503, "VENDOR_API_UNAVAILABLE", e.getMessage() + " Send the webhook again.");
+        } catch (RuntimeException e) {
+            // Genuine, yet no mapper rule covers it: kept with its request for the operator rather than
+            // answered 5xx, which the vendor would retry until it disables the webhook.
+            Log.errorf(e, "%s webhook could not be mapped; parked for the operator", vendor);
+            Delivery delivery = Delivery.builder().source(vendor).origin(Origin.WEBHOOK).request(request).build();
+            return respond(List.of(intake.park(delivery, Cause.UNMAPPABLE, "Ponte could not map this " + vendor
+                    + " webhook; it is kept so that it can be replayed once the mapping handles it.", null)));
         }
         if (result instanceof MappingResult.Reply reply) {
             log.webhook(reply.topic(), null);
@@ -108,11 +135,13 @@ public class WebhooksResource {
             log.outcome("ignored", 0);
             return Response.ok(answer("ignored").put("topic", ignored.topic()).put("why", ignored.why())).build();
         }
-        DeadLetter.StoredRequest request = DeadLetter.StoredRequest.of(webhook.path(), query, webhook.headers(), body);
         if (result instanceof MappingResult.Unresolved unresolved) {
             log.webhook(unresolved.topic(), unresolved.deliveryId());
             Delivery delivery = Delivery.builder().source(vendor).deliveryId(unresolved.deliveryId())
                     .origin(Origin.WEBHOOK).request(request).build();
+            if (replays.isReplay(vendor, unresolved.topic(), body, delivery.key())) {
+                return replayed();
+            }
             return respond(List.of(intake.park(delivery, Cause.NO_CONTACT, unresolved.reason(), unresolved.waitingFor())));
         }
         List<Delivery> deliveries = WebhookMapping.deliveries(vendor, result, request);
@@ -125,9 +154,28 @@ public class WebhooksResource {
             log.outcome("nothing to send", 0);
             return Response.ok(answer("nothing to send").put("topic", topic)).build();
         }
+        if (replays.isReplay(vendor, topic, body, String.join(",", deliveries.stream().map(Delivery::key).toList()))) {
+            return replayed();
+        }
         // A part that cannot be kept ends the request with 503; those already delivered are
         // deduplicated when the vendor retries, so only what is missing is sent again.
         return respond(intake.accept(deliveries, DeliverySink.Urgency.ANSWERING));
+    }
+
+    /** Acknowledged, so the sender stops, and not delivered: RD had these events the first time. */
+    private Response replayed() {
+        log.outcome("replay", 0);
+        return Response.ok(answer("duplicate").put("why", "This signed body was already delivered under another"
+                + " delivery id; a copy is not delivered again.")).build();
+    }
+
+    /** A hint only: a body too broken to name its delivery is left for {@link VendorMapper#map} to describe. */
+    private static Optional<String> knownDeliveryId(VendorMapper mapper, Webhook webhook) {
+        try {
+            return mapper.deliveryIdBeforeMapping(webhook);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** One answer for all parts: the weakest outcome wins (parked over in flight over queued over delivered). */

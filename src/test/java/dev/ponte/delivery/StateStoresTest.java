@@ -19,6 +19,10 @@ class StateStoresTest {
         public Duration claimTimeout() {
             return Duration.ofMinutes(2);
         }
+
+        public Duration replayWindow() {
+            return Duration.ofHours(72);
+        }
     }
 
     record State(Kind kind, Optional<String> dir) implements StateConfig {

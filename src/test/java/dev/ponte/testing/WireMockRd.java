@@ -37,11 +37,17 @@ public class WireMockRd implements QuarkusTestResourceLifecycleManager {
 
     private WireMockServer server;
     private boolean apiKeyOnly;
+    private java.util.Set<String> unset = java.util.Set.of();
 
-    /** {@code credentials=api-key} configures only the legacy API key instead of OAuth. */
+    /**
+     * {@code credentials=api-key} configures only the legacy API key instead of OAuth;
+     * {@code unset=wistia,vtex} leaves those vendors' settings out, as a user who has not set them would.
+     */
     @Override
     public void init(Map<String, String> args) {
         apiKeyOnly = "api-key".equals(args.get("credentials"));
+        String vendors = args.getOrDefault("unset", "");
+        unset = vendors.isBlank() ? java.util.Set.of() : java.util.Set.of(vendors.split(","));
     }
 
     @Override
@@ -52,7 +58,7 @@ public class WireMockRd implements QuarkusTestResourceLifecycleManager {
         if (apiKeyOnly) {
             return Map.of("ponte.rd.url", server.baseUrl(), "ponte.rd.api-key", API_KEY, "ponte.api-token", API_TOKEN);
         }
-        return Map.ofEntries(
+        Map<String, String> settings = new java.util.HashMap<>(Map.ofEntries(
                 Map.entry("ponte.vendors.nuvemshop.secret", NUVEMSHOP_SECRET),
                 Map.entry("ponte.vendors.nuvemshop.access-token", NUVEMSHOP_TOKEN),
                 // The same server stands in for the vendors' own APIs.
@@ -75,7 +81,9 @@ public class WireMockRd implements QuarkusTestResourceLifecycleManager {
                 Map.entry("ponte.rd.refresh-token", "refresh-token"),
                 Map.entry("ponte.api-token", API_TOKEN),
                 Map.entry("ponte.vendors.shopify.secret", SHOPIFY_SECRET),
-                Map.entry("ponte.vendors.woocommerce.secret", WOOCOMMERCE_SECRET));
+                Map.entry("ponte.vendors.woocommerce.secret", WOOCOMMERCE_SECRET)));
+        settings.keySet().removeIf(key -> unset.stream().anyMatch(vendor -> key.startsWith("ponte.vendors." + vendor + ".")));
+        return settings;
     }
 
     /** RD's token endpoint handing out {@code token}, valid for {@code expiresIn} seconds. */

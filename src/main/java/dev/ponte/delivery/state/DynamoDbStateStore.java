@@ -194,6 +194,21 @@ public final class DynamoDbStateStore implements StateStore {
     }
 
     @Override
+    public Optional<String> rememberFirst(String key, String value, Duration ttl) {
+        long now = clock.millis();
+        try {
+            dynamo.putItem(p -> p.tableName(table)
+                    .item(Map.of(PK, s(key), STATE, s("fact"), RESULT, s(value), EXPIRES_AT, n(seconds(now) + ttl.toSeconds())))
+                    .conditionExpression("attribute_not_exists(#pk) OR #expires < :now")
+                    .expressionAttributeNames(Map.of("#pk", PK, "#expires", EXPIRES_AT))
+                    .expressionAttributeValues(Map.of(":now", n(seconds(now)))));
+            return Optional.empty();
+        } catch (ConditionalCheckFailedException kept) {
+            return recall(key).or(() -> Optional.of(value));
+        }
+    }
+
+    @Override
     public Optional<String> recall(String key) {
         GetItemResponse found = dynamo.getItem(g -> g.tableName(table).key(Map.of(PK, s(key))));
         if (!found.hasItem() || !found.item().containsKey(RESULT) || expired(found.item())) {

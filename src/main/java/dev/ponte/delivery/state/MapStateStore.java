@@ -185,6 +185,26 @@ abstract class MapStateStore implements StateStore {
     }
 
     @Override
+    public Optional<String> rememberFirst(String key, String value, Duration ttl) {
+        String fresh = (clock.millis() + ttl.toMillis()) + String.valueOf(SEP) + value;
+        while (true) {
+            String stored = facts().putIfAbsent(key, fresh);
+            if (stored == null) {
+                changed();
+                return Optional.empty();
+            }
+            int at = stored.indexOf(SEP);
+            if (Long.parseLong(stored.substring(0, at)) > clock.millis()) {
+                return Optional.of(stored.substring(at + 1));
+            }
+            if (facts().replace(key, stored, fresh)) { // the one there had expired
+                changed();
+                return Optional.empty();
+            }
+        }
+    }
+
+    @Override
     public Optional<String> recall(String key) {
         String stored = facts().get(key);
         if (stored == null) {

@@ -107,6 +107,13 @@ public interface StateStore {
 
     Optional<String> recall(String key);
 
+    /**
+     * Keeps {@code value} under {@code key} for {@code ttl} unless a live value is already there,
+     * atomically across every instance sharing the store: of several callers racing, one finds
+     * nothing (empty) and the others the value it kept.
+     */
+    Optional<String> rememberFirst(String key, String value, Duration ttl);
+
     // --- scheduled entries -----------------------------------------------------------------
 
     /** Writes an entry, replacing one of the same kind and id. */

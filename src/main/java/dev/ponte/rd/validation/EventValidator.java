@@ -25,6 +25,7 @@ public final class EventValidator {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s\"(),:;<>\\[\\\\\\]]+@[^@\\s\"(),:;<>\\[\\\\\\]]+\\.[^@\\s\"(),:;<>\\[\\\\\\]]+$");
     private static final Pattern RFC_3339 = Pattern.compile(
             "^\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?([Zz]|[+-]\\d{2}:\\d{2})$");
+    private static final java.math.BigDecimal MAX_AMOUNT = new java.math.BigDecimal("999999999999.99");
     private static final Set<String> EVENT_KEYS = Set.of("event_type", "event_family", "payload");
     private static final List<String> LEGAL_CATEGORIES = List.of("data_processing", "communications");
     private static final List<String> LEGAL_TYPES = List.of("pre_existent_contract", "consent",
@@ -115,8 +116,9 @@ public final class EventValidator {
         switch (type) {
             case STRING -> check(value.isTextual(), at, type, errors);
             case EMAIL -> check(value.isTextual() && isEmail(value.asText()), at, type, errors);
-            case INTEGER -> check(value.isIntegralNumber() && value.canConvertToInt(), at, type, errors);
-            case FLOAT -> check(value.isNumber(), at, type, errors);
+            case INTEGER -> check(value.isIntegralNumber() && value.canConvertToInt() && value.intValue() >= 0, at, type,
+                    errors);
+            case FLOAT -> check(isAmount(value), at, type, errors);
             case BOOLEAN -> check(value.isBoolean(), at, type, errors);
             case TIMESTAMP -> check(value.isTextual() && isRfc3339(value.asText()), at, type, errors);
             case STRING_LIST -> stringList(value, at, errors);
@@ -205,8 +207,42 @@ public final class EventValidator {
         return node == null || node.isNull() || node.isMissingNode();
     }
 
+    /**
+     * An address RD can match a contact on: at most 254 characters (64 before the {@code @}), the
+     * usual shape, and none of the characters that make two addresses look alike or break a
+     * line: controls (NUL), invisible formatting (zero-width, right-to-left marks), separators,
+     * and halves of a broken UTF-16 pair.
+     */
     public static boolean isEmail(String value) {
-        return value.length() <= 254 && EMAIL.matcher(value).matches();
+        int at = value.lastIndexOf('@');
+        if (value.length() > 254 || at < 1 || at > 64) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+                continue;
+            }
+            int kind = Character.getType(c);
+            if (kind == Character.CONTROL || kind == Character.FORMAT || kind == Character.SURROGATE
+                    || kind == Character.UNASSIGNED || kind == Character.PRIVATE_USE || Character.isSpaceChar(c)) {
+                return false;
+            }
+        }
+        return EMAIL.matcher(value).matches();
+    }
+
+    /**
+     * Money RD can store and show: not negative, and within what a double keeps exactly to the
+     * cent (RD keeps amounts as JSON numbers; Ponte refuses rather than let them round).
+     */
+    private static boolean isAmount(JsonNode value) {
+        if (!value.isNumber()) {
+            return false;
+        }
+        java.math.BigDecimal amount = value.decimalValue();
+        return amount.signum() >= 0 && amount.compareTo(MAX_AMOUNT) <= 0;
     }
 
     public static boolean isRfc3339(String value) {

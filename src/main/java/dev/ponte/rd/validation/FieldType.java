@@ -4,8 +4,10 @@ package dev.ponte.rd.validation;
 enum FieldType {
     STRING("a string"),
     EMAIL("an email address"),
-    INTEGER("an integer"),
-    FLOAT("a number"),
+    /** Every integer of RD's events is a count, a duration or a percentage. */
+    INTEGER("a whole number from 0 to 2147483647"),
+    /** Every decimal of RD's events is an amount of money. */
+    FLOAT("an amount from 0 to 999999999999.99"),
     BOOLEAN("true or false"),
     TIMESTAMP("an RFC 3339 date-time, such as 2019-03-15T15:00:00.05Z"),
     STRING_LIST("an array of strings"),

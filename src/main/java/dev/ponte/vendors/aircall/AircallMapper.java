@@ -1,5 +1,6 @@
 package dev.ponte.vendors.aircall;
 
+import dev.ponte.mapping.Credentials;
 import dev.ponte.mapping.ContactResolver;
 import dev.ponte.mapping.Contacts;
 import dev.ponte.mapping.LegalBases;
@@ -43,10 +44,12 @@ public class AircallMapper implements VendorMapper {
     }
 
     @Override
+    public Credentials credentials() {
+        return Credentials.inBody("token");
+    }
+
+    @Override
     public Verification verify(Webhook webhook) {
-        if (config.secret().isEmpty()) {
-            return Verification.refused("PONTE_VENDORS_AIRCALL_SECRET (the webhook token) is not set, so no Aircall webhook can be verified.");
-        }
         String token;
         try {
             token = VendorJson.tree(webhook.body()).path("token").asText(null);
@@ -56,7 +59,7 @@ public class AircallMapper implements VendorMapper {
         if (token == null) {
             return Verification.refused("The body carries no token.");
         }
-        return Signatures.sameToken(token, config.secret().get())
+        return Signatures.sameToken(token, config.secret().orElseThrow())
                 ? Verification.GENUINE
                 : Verification.refused("The body's token is not PONTE_VENDORS_AIRCALL_SECRET.");
     }

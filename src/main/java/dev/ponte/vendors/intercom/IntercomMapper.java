@@ -1,5 +1,6 @@
 package dev.ponte.vendors.intercom;
 
+import dev.ponte.mapping.Credentials;
 import dev.ponte.mapping.BodySignature;
 import dev.ponte.mapping.ChatText;
 import dev.ponte.mapping.Contacts;
@@ -44,6 +45,11 @@ public class IntercomMapper implements VendorMapper {
     @Override
     public String vendor() {
         return "intercom";
+    }
+
+    @Override
+    public Credentials credentials() {
+        return Credentials.inHeaders(SIGNATURE);
     }
 
     @Override

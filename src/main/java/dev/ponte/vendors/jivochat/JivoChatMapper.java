@@ -1,5 +1,6 @@
 package dev.ponte.vendors.jivochat;
 
+import dev.ponte.mapping.Credentials;
 import dev.ponte.mapping.ChatText;
 import dev.ponte.mapping.ContactResolver;
 import dev.ponte.mapping.Contacts;
@@ -48,15 +49,17 @@ public class JivoChatMapper implements VendorMapper {
     }
 
     @Override
+    public Credentials credentials() {
+        return Credentials.inQuery("token");
+    }
+
+    @Override
     public Verification verify(Webhook webhook) {
-        if (config.secret().isEmpty()) {
-            return Verification.refused("PONTE_VENDORS_JIVOCHAT_SECRET is not set, so no JivoChat request can be verified.");
-        }
         String token = webhook.queryParameter("token");
         if (token == null) {
             return Verification.refused("The token parameter is missing: configure JivoChat to call /webhooks/jivochat?token=<PONTE_VENDORS_JIVOCHAT_SECRET>.");
         }
-        return Signatures.sameToken(token, config.secret().get())
+        return Signatures.sameToken(token, config.secret().orElseThrow())
                 ? Verification.GENUINE
                 : Verification.refused("The token parameter is not PONTE_VENDORS_JIVOCHAT_SECRET.");
     }

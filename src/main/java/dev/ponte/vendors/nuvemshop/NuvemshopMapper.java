@@ -1,5 +1,6 @@
 package dev.ponte.vendors.nuvemshop;
 
+import dev.ponte.mapping.Credentials;
 import dev.ponte.mapping.BodySignature;
 import dev.ponte.mapping.Contacts;
 import dev.ponte.mapping.LegalBases;
@@ -40,6 +41,7 @@ public class NuvemshopMapper implements VendorMapper {
     static final String SIGNATURE = "x-linkedstore-hmac-sha256";
     private static final BodySignature BODY_SIGNATURE = new BodySignature("PONTE_VENDORS_NUVEMSHOP_SECRET",
             SIGNATURE, Signatures.Algorithm.SHA256, BodySignature.Encoding.HEX);
+    private static final java.util.regex.Pattern NUMERIC_ID = java.util.regex.Pattern.compile("\\d{1,20}");
     private static final Set<String> MAPPED = Set.of("order/created", "order/paid", "order/cancelled");
     private static final Set<String> AWAITING_PAYMENT = Set.of("pending", "authorized");
     private static final Set<String> LOST = Set.of("voided", "refunded", "abandoned");
@@ -59,6 +61,16 @@ public class NuvemshopMapper implements VendorMapper {
     }
 
     @Override
+    public List<String> requiredSettings() {
+        return List.of("secret", "access-token");
+    }
+
+    @Override
+    public Credentials credentials() {
+        return Credentials.inHeaders(SIGNATURE);
+    }
+
+    @Override
     public Verification verify(Webhook webhook) {
         return BODY_SIGNATURE.check(config, webhook);
     }
@@ -68,6 +80,13 @@ public class NuvemshopMapper implements VendorMapper {
         NuvemshopNotification notification = VendorJson.read(webhook.body(), NuvemshopNotification.class);
         if (notification.event() == null || notification.storeId() == null || notification.id() == null) {
             throw new MalformedPayload("A Nuvemshop webhook carries store_id, event and id.");
+        }
+        // Both go into the API's URL: Nuvemshop's ids are numbers, and nothing else is sent there.
+        if (!NUMERIC_ID.matcher(notification.storeId()).matches()) {
+            throw new MalformedPayload("store_id must be a Nuvemshop store number.", "$.body.store_id");
+        }
+        if (!NUMERIC_ID.matcher(notification.id()).matches()) {
+            throw new MalformedPayload("id must be a Nuvemshop order number.", "$.body.id");
         }
         String event = notification.event();
         if (!MAPPED.contains(event)) {
@@ -87,7 +106,8 @@ public class NuvemshopMapper implements VendorMapper {
     public Optional<String> deliveryIdBeforeMapping(Webhook webhook) {
         try {
             NuvemshopNotification notification = VendorJson.read(webhook.body(), NuvemshopNotification.class);
-            return notification.storeId() == null || notification.id() == null || !MAPPED.contains(notification.event())
+            return notification.storeId() == null || notification.id() == null || notification.event() == null
+                    || !MAPPED.contains(notification.event())
                     ? Optional.empty() : Optional.of(deliveryId(notification));
         } catch (MalformedPayload e) {
             return Optional.empty(); // map() says what is wrong with it

@@ -1,5 +1,6 @@
 package dev.ponte.vendors.shopify;
 
+import dev.ponte.mapping.Credentials;
 import dev.ponte.mapping.BodySignature;
 import dev.ponte.mapping.Contacts;
 import dev.ponte.mapping.LegalBases;
@@ -40,6 +41,7 @@ public class ShopifyMapper implements VendorMapper {
             SIGNATURE, Signatures.Algorithm.SHA256, BodySignature.Encoding.BASE64);
     static final String TOPIC = "X-Shopify-Topic";
     static final String WEBHOOK_ID = "X-Shopify-Webhook-Id";
+    private static final Set<String> PAID = Set.of("paid", "partially_paid");
     private static final Set<String> AWAITING_PAYMENT = Set.of("pending", "authorized", "partially_paid");
     private static final Set<String> LOST = Set.of("voided", "refunded", "expired");
 
@@ -53,6 +55,11 @@ public class ShopifyMapper implements VendorMapper {
     @Override
     public String vendor() {
         return "shopify";
+    }
+
+    @Override
+    public Credentials credentials() {
+        return Credentials.inHeaders(SIGNATURE);
     }
 
     @Override
@@ -71,11 +78,20 @@ public class ShopifyMapper implements VendorMapper {
             case "orders/create" -> new MappingResult.Mapped(topic, deliveryId, placed(order(webhook)));
             case "orders/paid" -> {
                 ShopifyOrder order = order(webhook);
+                // The topic header is not signed: the signed body must agree that the order is paid.
+                if (!PAID.contains(String.valueOf(order.financialStatus()))) {
+                    yield new MappingResult.Ignored(topic, "The order's financial_status is " + order.financialStatus()
+                            + ", not paid: an orders/paid for it is not a payment.");
+                }
                 yield new MappingResult.Mapped(topic, deliveryId, OrderFunnel.events(OrderFunnel.Stage.PAID,
                         email(order), Money.of(order.totalPrice()), null, config));
             }
             case "orders/cancelled" -> {
                 ShopifyOrder order = order(webhook);
+                if (order.cancelledAt() == null) {
+                    yield new MappingResult.Ignored(topic, "The order has no cancelled_at: an orders/cancelled for it"
+                            + " is not a cancellation.");
+                }
                 yield new MappingResult.Mapped(topic, deliveryId, OrderFunnel.events(OrderFunnel.Stage.LOST,
                         email(order), null, lostReason(order), config));
             }

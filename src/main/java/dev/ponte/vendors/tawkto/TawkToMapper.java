@@ -1,5 +1,6 @@
 package dev.ponte.vendors.tawkto;
 
+import dev.ponte.mapping.Credentials;
 import dev.ponte.mapping.BodySignature;
 import dev.ponte.mapping.ChatText;
 import dev.ponte.mapping.Contacts;
@@ -47,6 +48,11 @@ public class TawkToMapper implements VendorMapper {
     @Override
     public String vendor() {
         return "tawkto";
+    }
+
+    @Override
+    public Credentials credentials() {
+        return Credentials.inHeaders(SIGNATURE);
     }
 
     @Override

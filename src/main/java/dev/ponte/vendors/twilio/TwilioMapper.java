@@ -1,5 +1,6 @@
 package dev.ponte.vendors.twilio;
 
+import dev.ponte.mapping.Credentials;
 import dev.ponte.mapping.ContactResolver;
 import dev.ponte.mapping.Contacts;
 import dev.ponte.mapping.FormBody;
@@ -50,15 +51,17 @@ public class TwilioMapper implements VendorMapper {
     }
 
     @Override
+    public Credentials credentials() {
+        return Credentials.inHeaders(SIGNATURE);
+    }
+
+    @Override
     public Verification verify(Webhook webhook) {
-        if (config.secret().isEmpty()) {
-            return Verification.refused("PONTE_VENDORS_TWILIO_SECRET (the auth token) is not set, so no Twilio request can be verified.");
-        }
         String given = webhook.header(SIGNATURE);
         if (given == null) {
             return Verification.refused("The " + SIGNATURE + " header is missing.");
         }
-        return TwilioSignature.matches(config.secret().get(), webhook.calledUrl(), FormBody.parse(webhook.bodyText()), given)
+        return TwilioSignature.matches(config.secret().orElseThrow(), webhook.calledUrl(), FormBody.parse(webhook.bodyText()), given)
                 ? Verification.GENUINE
                 : Verification.refused(SIGNATURE + " does not match: check PONTE_VENDORS_TWILIO_SECRET, and that"
                         + " PONTE_PUBLIC_URL is the base of the URL configured in Twilio (" + webhook.calledUrl() + ").");

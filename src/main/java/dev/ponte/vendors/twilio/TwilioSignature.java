@@ -12,12 +12,12 @@ import java.util.TreeMap;
  * Twilio's request signature: base64 HMAC-SHA1, keyed with the auth token, of the full URL Twilio
  * called followed by every POST field name and value, sorted by name.
  */
-final class TwilioSignature {
+public final class TwilioSignature {
 
     private TwilioSignature() {
     }
 
-    static String of(String authToken, String url, Map<String, List<String>> fields) {
+    public static String of(String authToken, String url, Map<String, List<String>> fields) {
         StringBuilder signed = new StringBuilder(url);
         new TreeMap<>(fields).forEach((name, values) -> values.forEach(value -> signed.append(name).append(value)));
         return Signatures.base64(Signatures.Algorithm.SHA1, authToken, signed.toString().getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package dev.ponte.vendors.vtex;
 
+import dev.ponte.mapping.Credentials;
 import dev.ponte.mapping.Contacts;
 import dev.ponte.mapping.LegalBases;
 import dev.ponte.mapping.MalformedPayload;
@@ -37,6 +38,8 @@ public class VtexMapper implements VendorMapper {
     private static final Pattern PING = Pattern.compile("\\{\\s*\"hookConfig\"\\s*:\\s*\"ping\"\\s*}");
     private static final Set<String> AWAITING_PAYMENT = Set.of("order-created", "payment-pending");
     private static final Set<String> PAID = Set.of("payment-approved", "ready-for-handling", "handling", "invoiced");
+    private static final java.util.regex.Pattern ACCOUNT = java.util.regex.Pattern.compile("[A-Za-z0-9]{1,64}");
+    private static final java.util.regex.Pattern ORDER_ID = java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,64}");
     private static final Set<String> LOST = Set.of("canceled", "cancel");
 
     private final VtexConfig config;
@@ -54,16 +57,23 @@ public class VtexMapper implements VendorMapper {
     }
 
     @Override
+    public List<String> requiredSettings() {
+        return List.of("secret", "app-key", "app-token");
+    }
+
+    @Override
+    public Credentials credentials() {
+        return Credentials.inHeaders(config.hookHeader());
+    }
+
+    @Override
     public Verification verify(Webhook webhook) {
-        if (config.secret().isEmpty()) {
-            return Verification.refused("PONTE_VENDORS_VTEX_SECRET is not set, so no VTEX hook can be verified.");
-        }
         String given = webhook.header(config.hookHeader());
         if (given == null) {
             return Verification.refused("The " + config.hookHeader() + " header is missing: set it in the hook"
                     + " configuration's headers to PONTE_VENDORS_VTEX_SECRET.");
         }
-        return Signatures.sameToken(given, config.secret().get())
+        return Signatures.sameToken(given, config.secret().orElseThrow())
                 ? Verification.GENUINE
                 : Verification.refused(config.hookHeader() + " is not PONTE_VENDORS_VTEX_SECRET.");
     }
@@ -76,6 +86,14 @@ public class VtexMapper implements VendorMapper {
         VtexHook hook = VendorJson.readCamelCase(webhook.body(), VtexHook.class);
         if (hook.orderId() == null || hook.state() == null) {
             throw new MalformedPayload("A VTEX hook carries OrderId and State.");
+        }
+        // The order id goes into the OMS URL: VTEX's are letters, digits and dashes.
+        if (!ORDER_ID.matcher(hook.orderId()).matches()) {
+            throw new MalformedPayload("OrderId must be a VTEX order id such as 1172452900788-01.", "$.body.OrderId");
+        }
+        // The account names the host Ponte calls: only a VTEX account name may go there.
+        if (hook.origin() != null && hook.origin().account() != null && !ACCOUNT.matcher(hook.origin().account()).matches()) {
+            throw new MalformedPayload("Origin.Account must be a VTEX account name.", "$.body.Origin.Account");
         }
         OrderFunnel.Stage stage = stage(hook.state());
         if (stage == OrderFunnel.Stage.NONE) {

@@ -1,6 +1,7 @@
 package dev.ponte.vendors.wistia;
 
 import dev.ponte.contacts.ContactDirectory;
+import dev.ponte.mapping.Credentials;
 import dev.ponte.mapping.BodySignature;
 import dev.ponte.mapping.Contacts;
 import dev.ponte.mapping.Fact;
@@ -58,6 +59,11 @@ public class WistiaMapper implements VendorMapper {
     @Override
     public String vendor() {
         return "wistia";
+    }
+
+    @Override
+    public Credentials credentials() {
+        return Credentials.inHeaders(SIGNATURE);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.ponte.vendors.woocommerce;
 
+import dev.ponte.mapping.Credentials;
 import dev.ponte.mapping.BodySignature;
 import dev.ponte.mapping.Contacts;
 import dev.ponte.mapping.LegalBases;
@@ -54,6 +55,11 @@ public class WooCommerceMapper implements VendorMapper {
     @Override
     public String vendor() {
         return "woocommerce";
+    }
+
+    @Override
+    public Credentials credentials() {
+        return Credentials.inHeaders(SIGNATURE);
     }
 
     @Override

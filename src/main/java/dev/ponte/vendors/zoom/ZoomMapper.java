@@ -1,5 +1,6 @@
 package dev.ponte.vendors.zoom;
 
+import dev.ponte.mapping.Credentials;
 import dev.ponte.mapping.ContactResolver;
 import dev.ponte.mapping.Contacts;
 import dev.ponte.mapping.LegalBases;
@@ -60,10 +61,12 @@ public class ZoomMapper implements VendorMapper {
     }
 
     @Override
+    public Credentials credentials() {
+        return Credentials.inHeaders(SIGNATURE);
+    }
+
+    @Override
     public Verification verify(Webhook webhook) {
-        if (config.secret().isEmpty()) {
-            return Verification.refused("PONTE_VENDORS_ZOOM_SECRET (the app's secret token) is not set, so no Zoom event can be verified.");
-        }
         String signature = webhook.header(SIGNATURE);
         String timestamp = webhook.header(TIMESTAMP);
         if (signature == null || timestamp == null || !signature.startsWith("v0=")) {
@@ -79,7 +82,7 @@ public class ZoomMapper implements VendorMapper {
         byte[] message = new byte[signed.length + webhook.body().length];
         System.arraycopy(signed, 0, message, 0, signed.length);
         System.arraycopy(webhook.body(), 0, message, signed.length, webhook.body().length);
-        if (!Signatures.matchesHex(Signatures.Algorithm.SHA256, config.secret().get(), message, signature.substring(3))) {
+        if (!Signatures.matchesHex(Signatures.Algorithm.SHA256, config.secret().orElseThrow(), message, signature.substring(3))) {
             return Verification.refused(SIGNATURE + " does not match: check PONTE_VENDORS_ZOOM_SECRET.");
         }
         return Signatures.fresh(signedAt, clock, config.maxAge(), MAX_SKEW)

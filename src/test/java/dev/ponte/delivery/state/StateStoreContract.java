@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -125,6 +126,20 @@ public abstract class StateStoreContract {
         List<Claim> claims = Concurrently.run(8, () -> store().claim(key, delivery("d")));
         assertThat(claims).filteredOn(Claim::won).hasSize(1);
         assertThat(claims).filteredOn(c -> c.status() == Status.IN_PROGRESS).hasSize(7);
+    }
+
+    @Test
+    void ofRacingCallersOneRemembersFirstAndTheOthersFindIt() throws Exception {
+        String key = "replay:" + UUID.randomUUID();
+        List<Optional<String>> found = Concurrently.run(8, () -> store().rememberFirst(key,
+                "caller-" + Thread.currentThread().getId(), Duration.ofHours(1)));
+
+        assertThat(found).filteredOn(Optional::isEmpty).hasSize(1);
+        assertThat(found.stream().flatMap(Optional::stream).distinct()).hasSize(1);
+        assertThat(store().rememberFirst(key, "later", Duration.ofHours(1))).isPresent().isNotEqualTo(Optional.of("later"));
+        clock.advance(Duration.ofHours(1).plusSeconds(1));
+        assertThat(store().rememberFirst(key, "after expiry", Duration.ofHours(1))).isEmpty();
+        assertThat(store().recall(key)).contains("after expiry");
     }
 
     @Test

@@ -78,9 +78,9 @@ class EventValidatorTest {
     @Test
     void integersMustBeWholeNumbers() {
         assertThat(payloadErrors("ORDER_PLACED", p -> p.put("cf_order_total_items", 2.5)))
-                .containsExactly(tuple("INVALID_FORMAT", "$.body.payload.cf_order_total_items", "Must be an integer."));
+                .containsExactly(tuple("INVALID_FORMAT", "$.body.payload.cf_order_total_items", "Must be a whole number from 0 to 2147483647."));
         assertThat(payloadErrors("CART_ABANDONED", p -> p.put("cf_cart_total_items", "2")))
-                .containsExactly(tuple("INVALID_FORMAT", "$.body.payload.cf_cart_total_items", "Must be an integer."));
+                .containsExactly(tuple("INVALID_FORMAT", "$.body.payload.cf_cart_total_items", "Must be a whole number from 0 to 2147483647."));
         assertThat(payloadErrors("MEDIA_PLAYBACK_STOPPED", p -> p.put("media_user_interaction_percentage", 30.0)))
                 .hasSize(1);
     }
@@ -88,7 +88,7 @@ class EventValidatorTest {
     @Test
     void floatsMustBeNumbers() {
         assertThat(payloadErrors("SALE", p -> p.put("value", "200.0")))
-                .containsExactly(tuple("INVALID_FORMAT", "$.body.payload.value", "Must be a number."));
+                .containsExactly(tuple("INVALID_FORMAT", "$.body.payload.value", "Must be an amount from 0 to 999999999999.99."));
         assertThat(payloadErrors("SALE", p -> p.put("value", 200))).isEmpty();
     }
 

@@ -65,7 +65,6 @@ class IntercomMapperTest {
         assertThat(mapper.verify(Webhooks.of("intercom", Map.of(), body)).problem()).contains("X-Hub-Signature");
         assertThat(mapper.verify(Webhooks.of("intercom", Map.of("X-Hub-Signature",
                 genuine.header("X-Hub-Signature").substring(5)), body)).genuine()).isFalse();
-        assertThat(new IntercomMapper(new Config(null)).verify(genuine).problem()).contains("PONTE_VENDORS_INTERCOM_SECRET");
         // Held to a vector computed independently: printf '{"topic":"ping"}' | openssl dgst -sha1 -hmac secret
         assertThat(Signatures.hex(Signatures.Algorithm.SHA1, "secret", "{\"topic\":\"ping\"}".getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo("07c1f97674ea1af81d933c17af167b9300d3ec6e");

@@ -51,6 +51,23 @@ class JivoChatWebhookTest {
     }
 
     @Test
+    void aDeadLetterKeepsNoTokenAndStillReplays() {
+        String body = Fixtures.text("vendors/jivochat/chat_finished.json").replace("\"chat_id\": 7607", "\"chat_id\": 7608");
+        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(RdStubs.json(400,
+                "{\"errors\":[{\"error_type\":\"INVALID\",\"error_message\":\"refused\"}]}")));
+        String letter = given().contentType("application/json").queryParam("token", WireMockRd.JIVOCHAT_TOKEN).body(body)
+                .post("/webhooks/jivochat").then().statusCode(200).body("outcome", equalTo("parked"))
+                .extract().path("dead_letter");
+
+        String stored = RdStubs.operator().get("/admin/dead-letters").then().statusCode(200).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(stored).contains(letter).doesNotContain(WireMockRd.JIVOCHAT_TOKEN);
+
+        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(accepted("chat-2")));
+        RdStubs.operator().post("/admin/dead-letters/" + letter + "/replay").then().statusCode(200);
+        rd.verify(2, postRequestedFor(urlEqualTo(EVENTS)));
+    }
+
+    @Test
     void aUrlWithoutTheTokenIsRefused() {
         given().contentType("application/json").queryParam("token", "guessed")
                 .body(Fixtures.text("vendors/jivochat/chat_accepted.json")).post("/webhooks/jivochat")

@@ -96,6 +96,44 @@ class ShopifyWebhookTest {
     }
 
     @Test
+    void aCapturedBodyReplayedUnderNewWebhookIdsIsDeliveredOnce() {
+        shopify("orders/create", "orders-create.json", UUID.randomUUID().toString()).post("/webhooks/shopify")
+                .then().statusCode(200).body("outcome", equalTo("delivered"));
+        for (int i = 0; i < 5; i++) {
+            shopify("orders/create", "orders-create.json", UUID.randomUUID().toString()).post("/webhooks/shopify")
+                    .then().statusCode(200).body("outcome", equalTo("duplicate"))
+                    .body("why", containsString("already delivered under another delivery id"));
+        }
+        rd.verify(1, postRequestedFor(urlEqualTo(BATCH)));
+    }
+
+    @Test
+    void copiesRacingUnderDifferentIdsAreDeliveredOnce() throws Exception {
+        java.util.List<String> outcomes = dev.ponte.testing.Concurrently.run(6, () ->
+                shopify("orders/create", "orders-create.json", UUID.randomUUID().toString()).post("/webhooks/shopify")
+                        .then().statusCode(200).extract().path("outcome"));
+        org.assertj.core.api.Assertions.assertThat(outcomes).containsOnlyOnce("delivered");
+        rd.verify(1, postRequestedFor(urlEqualTo(BATCH)));
+    }
+
+    @Test
+    void theVendorsOwnRetryIsStillAnsweredAsADuplicate() {
+        String id = UUID.randomUUID().toString();
+        shopify("orders/create", "orders-create.json", id).post("/webhooks/shopify").then().statusCode(200);
+        shopify("orders/create", "orders-create.json", id).post("/webhooks/shopify").then().statusCode(200)
+                .body("outcome", equalTo("duplicate"));
+        rd.verify(1, postRequestedFor(urlEqualTo(BATCH)));
+    }
+
+    @Test
+    void theVoidedSampleReSentAsPaidIsIgnoredNotASale() {
+        shopify("orders/paid", "orders-create.json", UUID.randomUUID().toString()).post("/webhooks/shopify")
+                .then().statusCode(200).body("outcome", equalTo("ignored"))
+                .body("why", containsString("financial_status is voided, not paid"));
+        rd.verify(0, postRequestedFor(urlMatching("/platform/.*")));
+    }
+
+    @Test
     void aForgedDeliveryIsRefusedAndNothingIsSent() {
         String body = Fixtures.text("vendors/shopify/orders-paid.json");
         given().contentType("application/json").header("X-Shopify-Topic", "orders/paid")

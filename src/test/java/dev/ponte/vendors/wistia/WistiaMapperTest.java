@@ -89,7 +89,6 @@ class WistiaMapperTest {
         assertThat(mapper.verify(signed("another-key", BODY)).genuine()).isFalse();
         assertThat(mapper.verify(Webhooks.of("wistia", genuine.headers(), BODY.replace("lenny@", "eve@"))).genuine()).isFalse();
         assertThat(mapper.verify(Webhooks.of("wistia", Map.of(), BODY)).problem()).contains("X-Wistia-Signature");
-        assertThat(new WistiaMapper(new Config(null), null).verify(genuine).problem()).contains("PONTE_VENDORS_WISTIA_SECRET");
         // Held to a vector computed independently: printf '{"events":[]}' | openssl dgst -sha256 -hmac secret
         assertThat(Signatures.hex(Signatures.Algorithm.SHA256, "secret", "{\"events\":[]}".getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo("a642b59553c93e227ec0f2f38910fbf71231a2197c00899833c00478cec86f34");

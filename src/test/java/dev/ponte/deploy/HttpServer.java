@@ -1,0 +1,92 @@
+package dev.ponte.deploy;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The HTTP server build ({@code -Phttp}, as users run it on Cloud Run, Fly or a VM) started as its
+ * own process on a free port, for what only a real socket shows: slow clients, connection limits.
+ */
+final class HttpServer implements AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+    private final int port;
+
+    private HttpServer(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+    }
+
+    static HttpServer start(Map<String, String> settings, Path work) throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Path log = work.resolve("ponte-http.log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", System.getProperty("ponte.http-server"))
+                .directory(work.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> environment = new HashMap<>(settings);
+        environment.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        builder.environment().putAll(environment);
+        HttpServer server = new HttpServer(builder.start(), log, port);
+        server.awaitLive();
+        return server;
+    }
+
+    int port() {
+        return port;
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no server log: " + e.getMessage() + ")";
+        }
+    }
+
+    private void awaitLive() throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Ponte exited at start-up:\n" + log());
+            }
+            try {
+                HttpResponse<Void> live = client.send(HttpRequest.newBuilder(URI.create(url("/q/health/live"))).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (live.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("Ponte did not come up within 30 s:\n" + log());
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+}
