@@ -21,6 +21,9 @@ public class ContactDirectory {
     /** Long enough for the next call from a lead; short enough that a reassigned number fades. */
     static final Duration KEEP = Duration.ofDays(365);
 
+    /** Refunds and deliveries come weeks after the order, rarely more than a few months. */
+    static final Duration ORDER_KEEP = Duration.ofDays(180);
+
     private final StateStore store;
 
     @Inject
@@ -43,6 +46,24 @@ public class ContactDirectory {
     /** What a mapper declares when a payload names a visitor together with their email. */
     public static Fact visitor(String vendor, String visitorId, String email) {
         return Fact.of(visitorKey(vendor, visitorId), email, KEEP);
+    }
+
+    /**
+     * What a mapper declares when an order names its buyer: a store's later news of the order
+     * (a refund, a delivery) often names only the order.
+     */
+    public static Fact order(String vendor, String orderId, String email) {
+        return Fact.of(orderKey(vendor, orderId), email, ORDER_KEEP);
+    }
+
+    /** The buyer's email of an order Ponte delivered. */
+    public Optional<String> emailForOrder(String vendor, String orderId) {
+        return orderId == null ? Optional.empty() : recall(orderKey(vendor, orderId));
+    }
+
+    /** What a dead letter waits for when it needs an order's buyer: the fact {@link #order} keeps. */
+    public static String orderKey(String vendor, String orderId) {
+        return "contact-order:" + vendor + ":" + orderId;
     }
 
     static Fact phone(String e164Phone, String email) {

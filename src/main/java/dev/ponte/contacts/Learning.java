@@ -18,7 +18,8 @@ import java.util.List;
 /**
  * The one owner of what deliveries teach, acting only once RD has accepted a delivery: the
  * facts its mapper declared, and the phone numbers of its events that also name an email. A
- * dead letter that waited for one of those numbers is woken, so its call reaches RD now.
+ * dead letter that waited for one of those numbers, or for one of those facts (an order's email),
+ * is woken, so it reaches RD now.
  */
 @ApplicationScoped
 public class Learning {
@@ -43,11 +44,13 @@ public class Learning {
                 Log.warnf(e, "could not keep what a delivery taught (%s)", fact.key().replaceAll(":.*", ""));
             }
         }
-        for (String phone : phones(delivered.delivery().events())) {
+        List<String> subjects = new ArrayList<>(phones(delivered.delivery().events()));
+        delivered.delivery().facts().forEach(fact -> subjects.add(fact.key()));
+        for (String phone : subjects) {
             try {
                 redelivery.wake(phone);
             } catch (RuntimeException e) {
-                Log.warnf(e, "could not wake the dead letters waiting for a phone number");
+                Log.warnf(e, "could not wake the dead letters waiting for what a delivery taught");
             }
         }
     }

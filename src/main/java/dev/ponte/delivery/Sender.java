@@ -3,10 +3,13 @@ package dev.ponte.delivery;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ponte.rd.EcommerceInBatches;
 import dev.ponte.rd.RdBatches;
 import dev.ponte.rd.RdConfig;
 import dev.ponte.rd.RdGateway;
 import dev.ponte.rd.RdOutcome;
+import dev.ponte.rd.events.EventType;
+import dev.ponte.rd.events.RdEvent;
 import dev.ponte.rd.events.RdJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,7 +27,8 @@ import java.util.stream.Collectors;
  * the single-event endpoint), each call paced when asked. A contact's later deliveries are not
  * sent after one of its earlier ones failed, so its events never overtake each other. A batch RD
  * refuses is sent again one delivery at a time to find the one it refuses. A delivery larger than
- * one body goes alone, in as many calls as it takes.
+ * one body goes alone, in as many calls as it takes. Where RD refuses the ECOMMERCE_* family in
+ * batches ({@link EcommerceInBatches}), those events go to the single-event endpoint, in order.
  */
 @ApplicationScoped
 public class Sender {
@@ -47,17 +51,31 @@ public class Sender {
     }
 
     private record Item(int index, Delivery delivery, List<String> events, Set<String> contacts, int bytes) {
+
+        boolean ecommerce() {
+            return delivery.events().stream().anyMatch(e -> e.eventType().ecommerce());
+        }
+
+        EventType type(int event) {
+            return delivery.events().get(event).eventType();
+        }
+    }
+
+    /** One call of a delivery sent in several: {@code size} events from its {@code from}-th, alone or as a batch. */
+    private record Call(int from, int size, boolean single) {
     }
 
     private final RdGateway gateway;
     private final RdConfig config;
     private final RdPace pace;
+    private final EcommerceInBatches ecommerceInBatches;
 
     @Inject
-    public Sender(RdGateway gateway, RdConfig config, RdPace pace) {
+    public Sender(RdGateway gateway, RdConfig config, RdPace pace, EcommerceInBatches ecommerceInBatches) {
         this.gateway = gateway;
         this.config = config;
         this.pace = pace;
+        this.ecommerceInBatches = ecommerceInBatches;
     }
 
     /** Sends {@code deliveries} before {@code deadline}; {@code paced}: each call waits for the rate limit. */
@@ -91,7 +109,7 @@ public class Sender {
     }
 
     private void sendChunk(List<Item> items, Instant deadline, boolean paced, Set<String> blocked, Sent[] results) {
-        if (items.size() == 1 && items.get(0).bytes() > config.batchMaxBytes()) {
+        if (items.size() == 1 && (items.get(0).bytes() > config.batchMaxBytes() || oneByOne(items.get(0)))) {
             Sent sent = inSeveralCalls(items.get(0), deadline, paced);
             results[items.get(0).index()] = sent;
             if (!(sent.outcome() instanceof RdOutcome.Accepted)) {
@@ -109,6 +127,15 @@ public class Sender {
                 ? gateway.sendEvent(items.get(0).events().get(0), items.get(0).delivery().events().get(0).eventType(), deadline)
                 : gateway.sendBatch(items.stream().flatMap(i -> i.events().stream()).collect(Collectors.joining(",", "[", "]")),
                         deadline);
+        if (!single && outcome instanceof RdOutcome.Rejected rejected
+                && ecommerceInBatches.refusedIn(rejected, items.stream().flatMap(i -> i.delivery().events().stream())
+                        .map(RdEvent::eventType).toList())) {
+            // RD does not take the ECOMMERCE_* family in batches: each delivery again, those events alone.
+            for (Item item : items) {
+                sendChunk(List.of(item), deadline, paced, blocked, results);
+            }
+            return;
+        }
         if (outcome instanceof RdOutcome.Rejected && items.size() > 1) {
             // One delivery spoils the batch: find it by sending each on its own.
             for (Item item : items) {
@@ -161,8 +188,9 @@ public class Sender {
     }
 
     /**
-     * A delivery larger than one batch body: its events in order, in as many calls as it takes.
-     * A call still in flight at the deadline is waited for: splitting the delivery's outcome over
+     * A delivery that cannot go in one call: larger than one batch body, or holding ECOMMERCE_*
+     * events RD does not take in batches. Its events go in order, in as many calls as it takes. A
+     * call still in flight at the deadline is waited for: splitting the delivery's outcome over
      * time would leave its later calls to nobody.
      */
     private Sent inSeveralCalls(Item item, Instant deadline, boolean paced) {
@@ -170,28 +198,75 @@ public class Sender {
         List<JsonNode> batchUuids = new ArrayList<>();
         int delivered = 0;
         int attempts = 0;
-        for (RdBatches.Chunk chunk : RdBatches.pack(item.events(), config.batchMaxBytes())) {
+        while (delivered < item.events().size()) {
+            Call call = nextCall(item, delivered);
             if (paced && !pace.await(deadline)) {
                 if (delivered == 0) {
                     return pacedOut(item);
                 }
                 return failedPart(item, pacedOut(item).outcome(), delivered, uuids, batchUuids);
             }
-            RdOutcome outcome = gateway.sendBatch(chunk.body(), deadline);
+            List<String> events = item.events().subList(call.from(), call.from() + call.size());
+            RdOutcome outcome = call.single()
+                    ? gateway.sendEvent(events.get(0), item.type(call.from()), deadline)
+                    : gateway.sendBatch(String.join(",", events).transform(body -> "[" + body + "]"), deadline);
             if (outcome instanceof RdOutcome.InFlight inFlight) {
                 outcome = inFlight.settled().toCompletableFuture().join();
             }
             attempts += outcome.attempts();
+            if (!call.single() && outcome instanceof RdOutcome.Rejected rejected && ecommerceInBatches.refusedIn(rejected,
+                    item.delivery().events().subList(call.from(), call.from() + call.size()).stream()
+                            .map(RdEvent::eventType).toList())) {
+                continue; // the same events again, the ECOMMERCE_* ones alone
+            }
             if (!(outcome instanceof RdOutcome.Accepted accepted)) {
                 return failedPart(item, outcome, delivered, uuids, batchUuids);
             }
-            if (accepted.body().hasNonNull("event_batch_uuid")) {
-                batchUuids.add(accepted.body().get("event_batch_uuid"));
+            if (call.single()) {
+                uuids.add(accepted.body().isObject() ? accepted.body()
+                        : RdJson.mapper().createObjectNode().putNull("event_uuid"));
+            } else {
+                if (accepted.body().hasNonNull("event_batch_uuid")) {
+                    batchUuids.add(accepted.body().get("event_batch_uuid"));
+                }
+                uuids.addAll((ArrayNode) accepted.body().path("events"));
             }
-            uuids.addAll((ArrayNode) accepted.body().path("events"));
-            delivered += chunk.size();
+            delivered += call.size();
         }
         return Sent.whole(item.delivery(), new RdOutcome.Accepted(answer(uuids, batchUuids), attempts));
+    }
+
+    /**
+     * The next call from the {@code from}-th event: an ECOMMERCE_* event alone where RD takes them
+     * only so, otherwise as many following events as one batch body holds.
+     */
+    private Call nextCall(Item item, int from) {
+        boolean alone = !ecommerceInBatches.accepted();
+        if (alone && item.type(from).ecommerce()) {
+            return new Call(from, 1, true);
+        }
+        int bytes = 2 + RdBatches.bytes(item.events().get(from));
+        if (bytes > config.batchMaxBytes()) {
+            throw new IllegalArgumentException("an event of " + (bytes - 2) + " bytes exceeds the batch limit of "
+                    + config.batchMaxBytes());
+        }
+        int size = 1;
+        while (from + size < item.events().size() && !(alone && item.type(from + size).ecommerce())) {
+            int next = RdBatches.bytes(item.events().get(from + size)) + 1;
+            if (bytes + next > config.batchMaxBytes()) {
+                break;
+            }
+            bytes += next;
+            size++;
+        }
+        // Between two ECOMMERCE_* events a lone older one goes to the single-event endpoint too.
+        return new Call(from, size, alone && size == 1);
+    }
+
+    /** Whether this delivery's events must go in several calls because RD takes its ECOMMERCE_* events only alone. */
+    private boolean oneByOne(Item item) {
+        boolean singleAnyway = item.events().size() == 1 && !item.delivery().batch();
+        return !singleAnyway && item.ecommerce() && !ecommerceInBatches.accepted();
     }
 
     private static Sent failedPart(Item item, RdOutcome failure, int delivered, ArrayNode uuids, List<JsonNode> batchUuids) {
@@ -225,6 +300,15 @@ public class Sender {
         List<Item> current = new ArrayList<>();
         int bytes = 1;
         for (Item item : items) {
+            if (oneByOne(item)) {
+                if (!current.isEmpty()) {
+                    chunks.add(current);
+                    current = new ArrayList<>();
+                    bytes = 1;
+                }
+                chunks.add(List.of(item));
+                continue;
+            }
             if (!current.isEmpty() && bytes + item.bytes() > config.batchMaxBytes()) {
                 chunks.add(current);
                 current = new ArrayList<>();

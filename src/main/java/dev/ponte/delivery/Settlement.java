@@ -76,14 +76,15 @@ public class Settlement {
                 claims.release(delivery);
                 return new Receipt.Refused(delivery, outcome);
             }
-            return park(sent, Parking.Why.of(Cause.REJECTED, Reasons.of(rejected)));
+            return park(sent, Parking.Why.of(Cause.REJECTED, Reasons.withEcommerceHint(Reasons.of(rejected), delivery)));
         }
         if (outcome instanceof RdOutcome.CredentialsRefused refused) {
             if (callerWaits) {
                 claims.release(delivery);
                 return new Receipt.Refused(delivery, outcome);
             }
-            return park(sent, Parking.Why.of(Cause.CREDENTIALS_REFUSED, refused.message()));
+            return park(sent, Parking.Why.of(Cause.CREDENTIALS_REFUSED, Reasons.withEcommerceHint(refused.message(),
+                    delivery)));
         }
         if (outcome instanceof RdOutcome.NoAnswer noAnswer) {
             return park(sent, Parking.Why.of(Cause.MAYBE_DELIVERED, noAnswer.reason()

@@ -1,6 +1,7 @@
 package dev.ponte.delivery;
 
 import dev.ponte.delivery.state.StateStore;
+import dev.ponte.mapping.Deferred;
 import dev.ponte.rd.events.RdJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,6 +29,28 @@ public class Timers {
     public void schedule(String name, Instant at, Delivery delivery) {
         store.put(new StateStore.Entry(StateStore.Kind.TIMER, name, at, null,
                 RdJson.string(StoredDelivery.of(delivery.withOrigin(Origin.TIMER)))));
+    }
+
+    /**
+     * What a webhook asked of the future, under its vendor's names: each wait started (or
+     * replaced) {@code after} from {@code now}, each cancelled one gone. Returns when the last
+     * wait started will fire, if any did.
+     */
+    public java.util.Optional<Instant> apply(String vendor, List<Deferred> deferred, DeadLetter.StoredRequest request,
+            Instant now) {
+        Instant last = null;
+        for (Deferred wait : deferred) {
+            String name = vendor + ":" + wait.name();
+            if (wait instanceof Deferred.Send send) {
+                Instant at = now.plus(send.after()).truncatedTo(ChronoUnit.MILLIS);
+                schedule(name, at, Delivery.builder().source(vendor).deliveryId(send.deliveryId()).events(send.events())
+                        .request(request).build());
+                last = last == null || at.isAfter(last) ? at : last;
+            } else {
+                cancel(name);
+            }
+        }
+        return java.util.Optional.ofNullable(last);
     }
 
     /** Whether a timer of that name was waiting; it will not fire. */

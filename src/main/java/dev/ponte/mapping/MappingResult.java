@@ -10,16 +10,23 @@ public sealed interface MappingResult {
      * RD events to deliver. {@code deliveryId} identifies this delivery for dedupe: the vendor's
      * delivery id, or a key derived from the payload where the vendor sends none. {@code facts}:
      * what Ponte keeps once RD has accepted them (a visitor's email, a join time).
+     * {@code deferred}: events to send later unless cancelled, and waits this webhook cancels.
      */
-    record Mapped(String topic, String deliveryId, List<RdEvent> events, List<Fact> facts) implements MappingResult {
+    record Mapped(String topic, String deliveryId, List<RdEvent> events, List<Fact> facts, List<Deferred> deferred)
+            implements MappingResult {
         public Mapped {
             topic = shown(topic);
             events = List.copyOf(events);
             facts = List.copyOf(facts);
+            deferred = List.copyOf(deferred);
+        }
+
+        public Mapped(String topic, String deliveryId, List<RdEvent> events, List<Fact> facts) {
+            this(topic, deliveryId, events, facts, List.of());
         }
 
         public Mapped(String topic, String deliveryId, List<RdEvent> events) {
-            this(topic, deliveryId, events, List.of());
+            this(topic, deliveryId, events, List.of(), List.of());
         }
     }
 

@@ -23,9 +23,11 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Produces(MediaType.APPLICATION_JSON)
 public interface RdApi {
 
+    /** {@code eventType}: named in the URL for the ECOMMERCE_* family, as RD's pages show; null leaves it out. */
     @POST
     @Path("/platform/events")
-    CompletionStage<Response> event(@HeaderParam("Authorization") String authorization, String body);
+    CompletionStage<Response> event(@HeaderParam("Authorization") String authorization,
+            @QueryParam("event_type") String eventType, String body);
 
     @POST
     @Path("/platform/events/batch")

@@ -58,6 +58,14 @@ public interface RdConfig {
     @WithDefault("200000")
     int batchMaxBytes();
 
+    /**
+     * {@code PONTE_RD_ECOMMERCE_EVENTS}: {@code current} (RD's ECOMMERCE_* family) or {@code legacy}
+     * (the four older e-commerce types) for every store; {@code PONTE_VENDORS_<VENDOR>_ECOMMERCE_EVENTS}
+     * overrides it for one store.
+     */
+    @WithDefault("current")
+    EcommerceFamily ecommerceEvents();
+
     /** When to stop sending to an RD that keeps failing (see {@link RdCircuit}). */
     Circuit circuit();
 

@@ -53,7 +53,10 @@ public class RdGateway {
         this.clock = clock;
     }
 
-    /** One event ({@code POST /platform/events}), or the legacy conversions endpoint when only an API key is set. */
+    /**
+     * One event ({@code POST /platform/events}, with {@code ?event_type=} for the ECOMMERCE_*
+     * family), or the legacy conversions endpoint when only an API key is set.
+     */
     public RdOutcome sendEvent(String body, EventType type, Instant deadline) {
         RdCredentials credentials = RdCredentials.from(config);
         if (!credentials.hasBearer()) {
@@ -64,7 +67,8 @@ public class RdGateway {
             String key = credentials.apiKey().get();
             return exchange(auth -> api.conversion(key, body), false, deadline);
         }
-        return exchange(auth -> api.event(auth, body), true, deadline);
+        String named = type.ecommerce() ? type.name() : null;
+        return exchange(auth -> api.event(auth, named, body), true, deadline);
     }
 
     /** One already packed batch body ({@code [...]}, at most {@link RdConfig#batchMaxBytes()}). */

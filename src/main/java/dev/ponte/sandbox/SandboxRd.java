@@ -56,9 +56,19 @@ public class SandboxRd {
         return new Answer(200, answer);
     }
 
-    public Answer event(String authorization, byte[] body) {
+    /**
+     * {@code eventType}: the URL's {@code ?event_type=}, which RD's pages show for the ECOMMERCE_*
+     * family. When given it must name the body's type; RD has not said it is required, so its
+     * absence is accepted.
+     */
+    public Answer event(String authorization, String eventType, byte[] body) {
         if (!authorised(authorization)) {
             return unauthorised();
+        }
+        JsonNode event = parse(body);
+        if (eventType != null && event != null && !eventType.equals(event.path("event_type").asText(null))) {
+            return error(400, "INVALID_FORMAT", "The URL's event_type (" + eventType
+                    + ") is not the body's event_type.", "$.query.event_type");
         }
         return single("/platform/events", body);
     }

@@ -41,7 +41,8 @@ public class SandboxServer {
         Router router = Router.router(vertx);
         router.route().handler(BodyHandler.create().setBodyLimit(10 * 1024 * 1024));
         router.post("/auth/token").handler(ctx -> answer(ctx, rd.token(bytes(ctx))));
-        router.post("/platform/events").handler(ctx -> answer(ctx, rd.event(ctx.request().getHeader("Authorization"), bytes(ctx))));
+        router.post("/platform/events").handler(ctx -> answer(ctx, rd.event(ctx.request().getHeader("Authorization"),
+                ctx.request().getParam("event_type"), bytes(ctx))));
         router.post("/platform/events/batch").handler(ctx -> answer(ctx, rd.batch(ctx.request().getHeader("Authorization"), bytes(ctx))));
         router.post("/platform/conversions").handler(ctx -> answer(ctx, rd.conversion(ctx.request().getParam("api_key"), bytes(ctx))));
         router.get("/sandbox/events").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")

@@ -55,6 +55,13 @@ public class EdgeLog {
                 contacts.add(masked);
             }
         }
+        ArrayNode cuts = null;
+        for (RdEvent event : entry.events()) {
+            String cut = lineItemsCut(event);
+            if (cut != null) {
+                (cuts == null ? cuts = line.putArray("line_items_cut") : cuts).add(cut);
+            }
+        }
         line.put("attempts", entry.attempts());
         line.put("ms", entry.elapsedMillis());
         if (status >= 500) {
@@ -62,6 +69,28 @@ public class EdgeLog {
         } else {
             LOG.info(line.toString());
         }
+    }
+
+    /**
+     * RD takes 20 lines per e-commerce event; a mapper sends the first 20 and the whole order's
+     * {@code total_items}, so lines whose quantities add up to less than it were cut.
+     */
+    static String lineItemsCut(RdEvent event) {
+        if (!event.eventType().ecommerce()) {
+            return null;
+        }
+        com.fasterxml.jackson.databind.JsonNode payload = RdJson.tree(event).path("payload");
+        com.fasterxml.jackson.databind.JsonNode lines = payload.path("line_items");
+        if (lines.size() < dev.ponte.rd.validation.EventSchemas.MAX_LINE_ITEMS || !payload.path("total_items").isInt()) {
+            return null;
+        }
+        int inLines = 0;
+        for (com.fasterxml.jackson.databind.JsonNode item : lines) {
+            inLines += item.path("quantity").asInt(1);
+        }
+        int total = payload.path("total_items").asInt();
+        return inLines < total ? event.eventType() + ": the first " + lines.size() + " lines sent (" + inLines + " of "
+                + total + " items)" : null;
     }
 
     private static String defaultOutcome(int status) {

@@ -41,6 +41,13 @@ public class WebhookMapping {
         return new Webhook(vendor, path, query, headers, queryParameters, body, clock.instant(), called);
     }
 
+    /** What the parts of a mapped webhook ask of the future, in order. */
+    public static List<dev.ponte.mapping.Deferred> deferred(MappingResult result) {
+        List<MappingResult.Mapped> parts = result instanceof MappingResult.Several several ? several.deliveries()
+                : List.of((MappingResult.Mapped) result);
+        return parts.stream().flatMap(part -> part.deferred().stream()).toList();
+    }
+
     /** The deliveries of a mapped webhook, one per part, each with its own key; parts without events are left out. */
     public static List<Delivery> deliveries(String vendor, MappingResult result, DeadLetter.StoredRequest request) {
         List<MappingResult.Mapped> parts = result instanceof MappingResult.Several several ? several.deliveries()

@@ -10,6 +10,8 @@ import dev.ponte.delivery.Intake;
 import dev.ponte.delivery.Origin;
 import dev.ponte.delivery.Receipt;
 import dev.ponte.delivery.ReplayGuard;
+import dev.ponte.delivery.Timers;
+import dev.ponte.mapping.Deferred;
 import dev.ponte.mapping.MalformedPayload;
 import dev.ponte.mapping.MapperRegistry;
 import dev.ponte.mapping.MappingResult;
@@ -32,6 +34,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +68,12 @@ public class WebhooksResource {
 
     @Inject
     ReplayGuard replays;
+
+    @Inject
+    Timers timers;
+
+    @Inject
+    Clock clock;
 
     @Inject
     EdgeLogEntry log;
@@ -150,16 +160,29 @@ public class WebhooksResource {
         log.webhook(topic, deliveries.stream().map(Delivery::deliveryId).filter(Objects::nonNull)
                 .reduce((a, b) -> a + "," + b).orElse(null));
         log.events(deliveries.stream().flatMap(d -> d.events().stream()).toList());
-        if (deliveries.isEmpty()) {
+        List<Deferred> deferred = WebhookMapping.deferred(result);
+        if (deliveries.isEmpty() && deferred.isEmpty()) {
             log.outcome("nothing to send", 0);
             return Response.ok(answer("nothing to send").put("topic", topic)).build();
         }
-        if (replays.isReplay(vendor, topic, body, String.join(",", deliveries.stream().map(Delivery::key).toList()))) {
+        String keys = String.join(",", deliveries.stream().map(Delivery::key).toList());
+        if (replays.isReplay(vendor, topic, body, keys.isEmpty() ? topic : keys)) {
             return replayed();
+        }
+        Optional<Instant> scheduled = timers.apply(vendor, deferred, request, clock.instant());
+        if (deliveries.isEmpty()) {
+            log.outcome(scheduled.isPresent() ? "scheduled" : "nothing to send", 0);
+            ObjectNode answer = answer(scheduled.isPresent() ? "scheduled" : "nothing to send").put("topic", topic);
+            scheduled.ifPresent(at -> answer.put("scheduled_at", at.toString()));
+            return Response.ok(answer).build();
         }
         // A part that cannot be kept ends the request with 503; those already delivered are
         // deduplicated when the vendor retries, so only what is missing is sent again.
-        return respond(intake.accept(deliveries, DeliverySink.Urgency.ANSWERING));
+        Response response = respond(intake.accept(deliveries, DeliverySink.Urgency.ANSWERING));
+        if (scheduled.isPresent() && response.getEntity() instanceof ObjectNode answer) {
+            answer.put("scheduled_at", scheduled.get().toString());
+        }
+        return response;
     }
 
     /** Acknowledged, so the sender stops, and not delivered: RD had these events the first time. */

@@ -3,6 +3,7 @@ package dev.ponte.delivery;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static dev.ponte.testing.RdStubs.BATCH;
 import static dev.ponte.testing.RdStubs.EVENTS;
@@ -105,7 +106,7 @@ class DeliveryGuaranteesTest {
 
     static void rdBack(WireMockServer rd) {
         rd.resetRequests();
-        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(accepted("sale-uuid")));
+        rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(accepted("sale-uuid")));
         rd.stubFor(post(urlEqualTo(BATCH)).willReturn(json(200,
                 "{\"event_batch_uuid\":\"b-1\",\"events\":[{\"event_uuid\":\"o-1\"},{\"event_uuid\":\"i-1\"}]}")));
     }
@@ -143,7 +144,7 @@ class DeliveryGuaranteesTest {
 
         // Both letters went in one batch call, as the rate limit would have it.
         rd.verify(1, postRequestedFor(urlEqualTo(BATCH)));
-        rd.verify(0, postRequestedFor(urlEqualTo(EVENTS)));
+        rd.verify(0, postRequestedFor(urlPathEqualTo(EVENTS)));
         // And a redelivery by the vendor afterwards changes nothing.
         assertThat(deliver(order("d-outage-1"))).isInstanceOf(Receipt.Duplicate.class);
         rd.verify(1, postRequestedFor(urlEqualTo(BATCH)));
@@ -151,19 +152,19 @@ class DeliveryGuaranteesTest {
 
     @Test
     void aRetryAfterLongerThanTheBudgetIsHonouredToTheSecond() {
-        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(json(429, "{}").withHeader("Retry-After", "120")));
+        rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(json(429, "{}").withHeader("Retry-After", "120")));
         Receipt.Parked parked = (Receipt.Parked) deliver(sale("d-429"));
         assertThat(parked.letter().cause()).isEqualTo(Cause.RATE_LIMITED);
-        rd.verify(1, postRequestedFor(urlEqualTo(EVENTS)));
+        rd.verify(1, postRequestedFor(urlPathEqualTo(EVENTS)));
 
         rdBack(rd);
         TestClock.advance(Duration.ofSeconds(118));
         assertThat(redelivery.sweep().letters()).isZero();
-        rd.verify(0, postRequestedFor(urlEqualTo(EVENTS)));
+        rd.verify(0, postRequestedFor(urlPathEqualTo(EVENTS)));
 
         TestClock.advance(Duration.ofSeconds(3));
         assertThat(redelivery.sweep().delivered()).isEqualTo(1);
-        rd.verify(1, postRequestedFor(urlEqualTo(EVENTS)));
+        rd.verify(1, postRequestedFor(urlPathEqualTo(EVENTS)));
     }
 
     @Test
@@ -178,7 +179,7 @@ class DeliveryGuaranteesTest {
         operator().post("/admin/dead-letters/replay").then().statusCode(200)
                 .body("delivered", equalTo(2)).body("deduplicated", equalTo(0)).body("still_failing", equalTo(0));
         assertThat(circuit.isOpen()).isFalse();
-        rd.verify(2, postRequestedFor(urlEqualTo(EVENTS))); // the probe carried one, the backlog the other
+        rd.verify(2, postRequestedFor(urlPathEqualTo(EVENTS))); // the probe carried one, the backlog the other
     }
 
     @Test
@@ -210,7 +211,7 @@ class DeliveryGuaranteesTest {
         assertThat(deadLetters.get(parked.letter().id())).isEmpty();
         TestClock.advance(Duration.ofMinutes(2));
         assertThat(redelivery.sweep().letters()).isZero();
-        rd.verify(1, postRequestedFor(urlEqualTo(EVENTS)));
+        rd.verify(1, postRequestedFor(urlPathEqualTo(EVENTS)));
     }
 
     @Test
@@ -258,7 +259,7 @@ class DeliveryGuaranteesTest {
 
     @Test
     void rdRejectingTheEventsHoldsThemWithRdsReason() {
-        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(json(422,
+        rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(json(422,
                 "{\"errors\":[{\"error_type\":\"CONTACT_NOT_FOUND\",\"error_message\":\"Contact not found.\"}]}")));
 
         assertThat(deliver(sale("d-rejected"))).isInstanceOfSatisfying(Receipt.Parked.class, p -> {
@@ -267,7 +268,7 @@ class DeliveryGuaranteesTest {
         });
         TestClock.advance(Duration.ofHours(1));
         redelivery.sweep();
-        rd.verify(1, postRequestedFor(urlEqualTo(EVENTS)));
+        rd.verify(1, postRequestedFor(urlPathEqualTo(EVENTS)));
     }
 
     @Test
@@ -276,7 +277,7 @@ class DeliveryGuaranteesTest {
 
         assertThat(deliver(sale("d-flaky"))).isInstanceOf(Receipt.Delivered.class);
         assertThat(deadLetters.list(10)).isEmpty();
-        rd.verify(4, postRequestedFor(urlEqualTo(EVENTS)));
+        rd.verify(4, postRequestedFor(urlPathEqualTo(EVENTS)));
     }
 
     @Test
@@ -285,40 +286,40 @@ class DeliveryGuaranteesTest {
         assertThat(deliver(sale("d-twice"))).isInstanceOf(Receipt.Delivered.class);
         assertThat(deliver(sale("d-twice"))).isInstanceOfSatisfying(Receipt.Duplicate.class,
                 d -> assertThat(d.earlierAnswer()).isEqualTo("{\"event_uuid\":\"sale-uuid\"}"));
-        rd.verify(1, postRequestedFor(urlEqualTo(EVENTS)));
+        rd.verify(1, postRequestedFor(urlPathEqualTo(EVENTS)));
     }
 
     @Test
     void eightConcurrentCopiesAreSentOnce() throws Exception {
-        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(accepted("u-1").withFixedDelay(300)));
+        rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(accepted("u-1").withFixedDelay(300)));
         List<Receipt> receipts = Concurrently.run(8, () -> deliver(sale("d-eight")));
 
         assertThat(receipts).filteredOn(Receipt.Delivered.class::isInstance).hasSize(1);
         assertThat(receipts).filteredOn(Receipt.InProgress.class::isInstance).hasSize(7);
-        rd.verify(1, postRequestedFor(urlEqualTo(EVENTS)));
+        rd.verify(1, postRequestedFor(urlPathEqualTo(EVENTS)));
     }
 
     @Test
     void eventsWithOneIdempotencyKeyAreSentOnce() throws Exception {
-        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(accepted("u-idem").withFixedDelay(300)));
+        rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(accepted("u-idem").withFixedDelay(300)));
         String sale = Fixtures.rdExample(EventType.SALE);
         List<Integer> statuses = Concurrently.run(8, () -> operator().header("Idempotency-Key", "order-1001-paid")
                 .body(sale).post("/events").statusCode());
 
         // Copies that overlap the first get 409; later ones get its answer replayed.
         assertThat(statuses).allMatch(status -> status == 200 || status == 409).contains(200);
-        rd.verify(1, postRequestedFor(urlEqualTo(EVENTS)));
+        rd.verify(1, postRequestedFor(urlPathEqualTo(EVENTS)));
 
         Response later = operator().header("Idempotency-Key", "order-1001-paid").body(sale).post("/events");
         assertThat(later.statusCode()).isEqualTo(200);
         assertThat(later.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(later.jsonPath().getString("event_uuid")).isEqualTo("u-idem");
-        rd.verify(1, postRequestedFor(urlEqualTo(EVENTS)));
+        rd.verify(1, postRequestedFor(urlPathEqualTo(EVENTS)));
     }
 
     @Test
     void aRetryOfAParkedRequestUnderItsIdempotencyKeyTakesTheLetterOver() {
-        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(json(503, "")));
+        rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(json(503, "")));
         String sale = Fixtures.rdExample(EventType.SALE);
         String letter = operator().header("Idempotency-Key", "retry-me").body(sale).post("/events").then().statusCode(202)
                 .body("outcome", equalTo("parked")).body("delivery_id", equalTo("retry-me"))
@@ -328,7 +329,7 @@ class DeliveryGuaranteesTest {
         operator().header("Idempotency-Key", "retry-me").body(sale).post("/events").then().statusCode(200)
                 .header("Idempotent-Replayed", nullValue()).body("event_uuid", equalTo("sale-uuid"));
         assertThat(deadLetters.get(letter)).isEmpty();
-        rd.verify(1, postRequestedFor(urlEqualTo(EVENTS)));
+        rd.verify(1, postRequestedFor(urlPathEqualTo(EVENTS)));
     }
 
     /**
@@ -338,7 +339,7 @@ class DeliveryGuaranteesTest {
      */
     @Test
     void rdAnsweringAfterTheDeadlineGetsEachEventOnceAndEveryCallerAnsweredInTime() throws Exception {
-        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(accepted("slow-but-there").withFixedDelay(3_000)));
+        rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(accepted("slow-but-there").withFixedDelay(3_000)));
         String sale = Fixtures.rdExample(EventType.SALE);
         String paid = Fixtures.text("vendors/shopify/orders-paid.json");
 
@@ -354,7 +355,7 @@ class DeliveryGuaranteesTest {
         operator().header("Idempotency-Key", "slow-1").body(sale).post("/events").then().statusCode(200)
                 .header("Idempotent-Replayed", "true").body("event_uuid", equalTo("slow-but-there"));
         shopify("orders/paid", "slow-paid-1", paid).statusCode(200).body("outcome", equalTo("duplicate"));
-        rd.verify(2, postRequestedFor(urlEqualTo(EVENTS)));
+        rd.verify(2, postRequestedFor(urlPathEqualTo(EVENTS)));
         assertThat(deadLetters.list(10)).isEmpty();
     }
 
@@ -389,11 +390,11 @@ class DeliveryGuaranteesTest {
         assertThat(deliver(sale("d-crash"))).isInstanceOf(Receipt.Parked.class);
         TestClock.advance(Duration.ofHours(1));
         redelivery.sweep();
-        rd.verify(0, postRequestedFor(urlEqualTo(EVENTS)));
+        rd.verify(0, postRequestedFor(urlPathEqualTo(EVENTS)));
 
         // The operator checked RD: it does not have it. Their replay sends it.
         String id = deadLetters.list(10).get(0).id();
         operator().post("/admin/dead-letters/" + id + "/replay").then().body("outcome", equalTo("delivered"));
-        rd.verify(1, postRequestedFor(urlEqualTo(EVENTS)));
+        rd.verify(1, postRequestedFor(urlPathEqualTo(EVENTS)));
     }
 }

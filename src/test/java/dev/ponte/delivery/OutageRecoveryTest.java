@@ -2,6 +2,7 @@ package dev.ponte.delivery;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static dev.ponte.testing.RdStubs.BATCH;
 import static dev.ponte.testing.RdStubs.EVENTS;
@@ -62,7 +63,7 @@ class OutageRecoveryTest {
 
     void rdUp() {
         rd.stubFor(post(urlEqualTo(BATCH)).willReturn(json(200, "{\"event_batch_uuid\":\"b\",\"events\":[]}")));
-        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(json(200, "{\"event_uuid\":\"u\"}")));
+        rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(json(200, "{\"event_uuid\":\"u\"}")));
     }
 
     void rdDown() {

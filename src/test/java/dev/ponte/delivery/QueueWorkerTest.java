@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.ponte.testing.RdStubs.BATCH;
 import static dev.ponte.testing.RdStubs.EVENTS;
 import static dev.ponte.testing.RdStubs.json;
@@ -85,15 +86,15 @@ class QueueWorkerTest {
 
     @Test
     void aContactsLaterMessagesFollowItsFailedOneIntoTheDeadLetters() {
-        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(json(200, "{\"event_uuid\":\"u\"}")));
-        rd.stubFor(post(urlEqualTo(EVENTS)).withRequestBody(containing("Pedido m-1")).willReturn(json(503, "")));
+        rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(json(200, "{\"event_uuid\":\"u\"}")));
+        rd.stubFor(post(urlPathEqualTo(EVENTS)).withRequestBody(containing("Pedido m-1")).willReturn(json(503, "")));
 
         List<String> retry = worker.process(List.of(bigChat("m-1", "ana@example.com"),
                 bigChat("m-2", "bruno@example.com"), bigChat("m-3", "ana@example.com")));
 
         assertThat(retry).isEmpty();
         // Each ~120 kB chat is a call of its own, to the single-event endpoint.
-        List<String> bodies = rd.findAll(postRequestedFor(urlEqualTo(EVENTS))).stream()
+        List<String> bodies = rd.findAll(postRequestedFor(urlPathEqualTo(EVENTS))).stream()
                 .map(r -> r.getBodyAsString().substring(0, 200)).toList();
         assertThat(bodies).noneMatch(body -> body.contains("Pedido m-3"));
         assertThat(bodies).anyMatch(body -> body.contains("Pedido m-2"));
@@ -107,8 +108,8 @@ class QueueWorkerTest {
     void aMessageRdRefusesIsFoundAndParkedWhileTheOthersAreDelivered() {
         String refusal = "{\"errors\":[{\"error_type\":\"INVALID_FORMAT\",\"error_message\":\"Invalid email.\"}]}";
         rd.stubFor(post(urlEqualTo(BATCH)).willReturn(json(400, refusal)));
-        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(json(200, "{\"event_uuid\":\"u\"}")));
-        rd.stubFor(post(urlEqualTo(EVENTS)).withRequestBody(containing("bruno@")).willReturn(json(400, refusal)));
+        rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(json(200, "{\"event_uuid\":\"u\"}")));
+        rd.stubFor(post(urlPathEqualTo(EVENTS)).withRequestBody(containing("bruno@")).willReturn(json(400, refusal)));
         QueueWorker.Message first = smallSale("s-1", "ana@example.com");
         QueueWorker.Message second = smallSale("s-2", "bruno@example.com");
         QueueWorker.Message third = smallSale("s-3", "carla@example.com");
@@ -117,7 +118,7 @@ class QueueWorkerTest {
 
         assertThat(retry).isEmpty();
         rd.verify(1, postRequestedFor(urlEqualTo(BATCH))); // the batch of three
-        rd.verify(3, postRequestedFor(urlEqualTo(EVENTS))); // then each alone
+        rd.verify(3, postRequestedFor(urlPathEqualTo(EVENTS))); // then each alone
         assertThat(deadLetters.list(10)).singleElement().satisfies(letter -> {
             assertThat(letter.delivery().deliveryId()).isEqualTo("s-2");
             assertThat(letter.reason()).isEqualTo("RD refused the events (HTTP 400): INVALID_FORMAT Invalid email.");
@@ -126,13 +127,13 @@ class QueueWorkerTest {
 
     @Test
     void aMessageHandedOutTwiceIsSentOnce() {
-        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(json(200, "{\"event_uuid\":\"u\"}")));
+        rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(json(200, "{\"event_uuid\":\"u\"}")));
         QueueWorker.Message sale = smallSale("twice-" + System.nanoTime(), "ana@example.com");
         QueueWorker.Message copy = new QueueWorker.Message("copy", sale.body());
 
         assertThat(worker.process(List.of(sale, copy))).containsExactly("copy"); // taken by the first, in progress
         assertThat(worker.process(List.of(copy))).isEmpty(); // done: nothing left to do
-        rd.verify(1, postRequestedFor(urlEqualTo(EVENTS)));
+        rd.verify(1, postRequestedFor(urlPathEqualTo(EVENTS)));
     }
 
     @Test
@@ -144,7 +145,7 @@ class QueueWorkerTest {
 
     @Test
     void theLambdaHandlerReportsOnlyWhatMustComeBackAndParksWhatRdCouldNotTake() {
-        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(json(503, "")));
+        rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(json(503, "")));
         SQSEvent event = new SQSEvent();
         SQSEvent.SQSMessage junk = new SQSEvent.SQSMessage();
         junk.setMessageId("junk");

@@ -3,6 +3,7 @@ package dev.ponte.delivery;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.ponte.testing.RdStubs.EVENTS;
 import static dev.ponte.testing.RdStubs.accepted;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,7 +52,7 @@ class TimersTest {
         circuit.reset();
         redelivery.sweep(); // whatever earlier tests left due
         rd.resetRequests();
-        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(accepted("cart-uuid")));
+        rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(accepted("cart-uuid")));
     }
 
     static Delivery abandonedCart(String id) {
@@ -66,12 +67,12 @@ class TimersTest {
 
         TestClock.advance(Duration.ofMinutes(59));
         assertThat(redelivery.sweep().timers()).isZero();
-        rd.verify(0, postRequestedFor(urlEqualTo(EVENTS)));
+        rd.verify(0, postRequestedFor(urlPathEqualTo(EVENTS)));
 
         TestClock.advance(Duration.ofMinutes(2));
         assertThat(redelivery.sweep().timers()).isEqualTo(1);
         assertThat(redelivery.sweep().timers()).isZero();
-        rd.verify(1, postRequestedFor(urlEqualTo(EVENTS)));
+        rd.verify(1, postRequestedFor(urlPathEqualTo(EVENTS)));
         assertThat(timers.scheduled("cart:" + id)).isFalse();
     }
 
@@ -84,7 +85,7 @@ class TimersTest {
 
         TestClock.advance(Duration.ofHours(2));
         redelivery.sweep();
-        rd.verify(0, postRequestedFor(urlEqualTo(EVENTS)));
+        rd.verify(0, postRequestedFor(urlPathEqualTo(EVENTS)));
     }
 
     @Test
@@ -97,7 +98,7 @@ class TimersTest {
         assertThat(redelivery.sweep().timers()).isZero();
         TestClock.advance(Duration.ofHours(1));
         assertThat(redelivery.sweep().timers()).isEqualTo(1);
-        rd.verify(1, postRequestedFor(urlEqualTo(EVENTS)));
+        rd.verify(1, postRequestedFor(urlPathEqualTo(EVENTS)));
     }
 
     @Test
@@ -110,6 +111,6 @@ class TimersTest {
         TestClock.advance(Duration.ofMinutes(6));
         redelivery.sweep();
 
-        rd.verify(1, postRequestedFor(urlEqualTo(EVENTS)));
+        rd.verify(1, postRequestedFor(urlPathEqualTo(EVENTS)));
     }
 }

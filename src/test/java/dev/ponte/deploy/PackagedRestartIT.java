@@ -2,6 +2,7 @@ package dev.ponte.deploy;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.ponte.testing.RdStubs.BATCH;
@@ -40,6 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PackagedRestartIT {
 
     static final int ORDERS = 40;
+    static final String SAMPLE_ORDER = "820982911946154508";
+    static final long ORDER_IDS = 5_000_000_000L;
 
     @TempDir
     static Path work;
@@ -63,10 +66,11 @@ class PackagedRestartIT {
         // Slow enough that the kill lands while RD is working on a request.
         rd.stubFor(post(urlEqualTo(BATCH)).willReturn(json(200, "{\"event_batch_uuid\":\"b\",\"events\":[]}")
                 .withFixedDelay(150)));
+        rd.stubFor(post(urlPathEqualTo(RdStubs.EVENTS)).willReturn(json(200, "{\"event_uuid\":\"e\"}")));
     }
 
     static PackagedFunction startPonte() throws Exception {
-        return PackagedFunction.start("ponte-" + (++starts), PackagedFunction.httpHandler(), Map.of(
+        Map<String, String> settings = new HashMap<>(Map.of(
                 "AWS_LAMBDA_FUNCTION_NAME", "",
                 "PONTE_STATE_DIR", work.resolve("state").toString(),
                 "PONTE_REDELIVERY_EVERY", "1s",
@@ -76,7 +80,9 @@ class PackagedRestartIT {
                 "PONTE_RD_CLIENT_SECRET", "secret",
                 "PONTE_RD_REFRESH_TOKEN", "refresh",
                 "PONTE_API_TOKEN", WireMockRd.API_TOKEN,
-                "PONTE_VENDORS_SHOPIFY_SECRET", WireMockRd.SHOPIFY_SECRET), work);
+                "PONTE_VENDORS_SHOPIFY_SECRET", WireMockRd.SHOPIFY_SECRET));
+        settings.put("PONTE_CART_ABANDONED_AFTER", "3s");
+        return PackagedFunction.start("ponte-" + (++starts), PackagedFunction.httpHandler(), settings, work);
     }
 
     @AfterAll
@@ -172,8 +178,39 @@ class PackagedRestartIT {
         assertThat(after).isEqualTo(before);
     }
 
+    @Test
+    @Order(3)
+    void anAbandonedCartWaitingWhenPonteIsKilledIsStillSentAfterTheRestart() throws Exception {
+        rdUp();
+        String body = Fixtures.text("vendors/shopify/checkouts-create.json");
+        PackagedFunction.Answer started = ponte.http("/webhooks/shopify", body, Map.of(
+                "content-type", "application/json",
+                "x-shopify-topic", "checkouts/create",
+                "x-shopify-webhook-id", "restart-checkout",
+                "x-shopify-hmac-sha256", Signatures.base64(Signatures.Algorithm.SHA256, WireMockRd.SHOPIFY_SECRET,
+                        body.getBytes(StandardCharsets.UTF_8))));
+        assertThat(started.body().path("scheduled_at").isTextual()).as(started.body().toString()).isTrue();
+        ponte.kill();
+        assertThat(abandonedCarts()).isZero();
+
+        ponte = startPonte();
+        // PONTE_CART_ABANDONED_AFTER is 3 s; the restarted process's sweep finds the wait due.
+        for (int i = 0; i < 60 && abandonedCarts() == 0; i++) {
+            Thread.sleep(250);
+        }
+        Thread.sleep(2_000); // later sweeps must not send it again
+        assertThat(abandonedCarts()).isEqualTo(1);
+    }
+
+    private static long abandonedCarts() {
+        return RdStubs.acceptedEvents(rd).stream()
+                .filter(e -> e.path("event_type").asText().equals("ECOMMERCE_CART_ABANDONED")).count();
+    }
+
+    /** Order {@code n}, in Shopify's current family (the default): its delivery is keyed by its order id. */
     private static PackagedFunction.Answer webhook(int n) throws Exception {
-        String body = Fixtures.text("vendors/shopify/orders-create.json").replace("\"name\":\"#9999\"", "\"name\":\"#" + n + "\"");
+        String body = Fixtures.text("vendors/shopify/orders-create.json").replace("\"name\":\"#9999\"", "\"name\":\"#" + n + "\"")
+                .replace(SAMPLE_ORDER, String.valueOf(ORDER_IDS + n));
         return ponte.http("/webhooks/shopify", body, Map.of(
                 "content-type", "application/json",
                 "x-shopify-topic", "orders/create",
@@ -182,12 +219,12 @@ class PackagedRestartIT {
                         body.getBytes(StandardCharsets.UTF_8))));
     }
 
-    /** How many times RD accepted each order's ORDER_PLACED. */
+    /** How many times RD accepted each order's ECOMMERCE_ORDER_PLACED. */
     private static Map<Integer, Integer> ordersInRd() {
         Map<Integer, Integer> counts = new HashMap<>();
         for (JsonNode event : RdStubs.acceptedEvents(rd)) {
-            if (event.path("event_type").asText().equals("ORDER_PLACED")) {
-                counts.merge(Integer.parseInt(event.path("payload").path("cf_order_id").asText().substring(1)), 1,
+            if (event.path("event_type").asText().equals("ECOMMERCE_ORDER_PLACED")) {
+                counts.merge((int) (Long.parseLong(event.path("payload").path("identifier").asText()) - ORDER_IDS), 1,
                         Integer::sum);
             }
         }
@@ -199,7 +236,8 @@ class PackagedRestartIT {
                 "Bearer " + WireMockRd.API_TOKEN));
         Set<Integer> orders = new HashSet<>();
         for (JsonNode letter : list.body()) {
-            orders.add(Integer.parseInt(letter.path("delivery_id").asText().substring("restart-".length())));
+            String id = letter.path("delivery_id").asText(); // order-<id>:placed
+            orders.add((int) (Long.parseLong(id.substring("order-".length(), id.indexOf(':'))) - ORDER_IDS));
         }
         return orders;
     }

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.ponte.testing.RdStubs.BATCH;
 import static dev.ponte.testing.RdStubs.EVENTS;
@@ -108,11 +109,11 @@ class PackagedWorkerIT {
         freshRd();
         rd.stubFor(post(urlEqualTo(BATCH)).willReturn(batchAccepted(4)));
 
-        JsonNode answer = invokeWith(worker, record("m-1", queued("shopify-1-" + RUN, "vendors/shopify/orders-create.expected.json")));
+        JsonNode answer = invokeWith(worker, record("m-1", queued("shopify-1-" + RUN, "vendors/shopify/orders-create.legacy.expected.json")));
 
         assertThat(answer.path("batchItemFailures")).as(worker.log()).isEmpty();
         rd.verify(1, postRequestedFor(urlEqualTo(BATCH))
-                .withRequestBody(equalToJson(Fixtures.text("vendors/shopify/orders-create.expected.json"))));
+                .withRequestBody(equalToJson(Fixtures.text("vendors/shopify/orders-create.legacy.expected.json"))));
         assertThat(state.completed("shopify:shopify-1-" + RUN)).isTrue();
     }
 
@@ -123,9 +124,9 @@ class PackagedWorkerIT {
         String refusal = "{\"errors\":[{\"error_type\":\"INVALID_FIELD\",\"error_message\":\"email is invalid\","
                 + "\"path\":\"payload.email\"}]}";
         rd.stubFor(post(urlEqualTo(BATCH)).willReturn(json(400, refusal)));
-        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(json(400, refusal)));
+        rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(json(400, refusal)));
 
-        JsonNode answer = invokeWith(worker, record("m-2", queued("shopify-2-" + RUN, "vendors/shopify/orders-paid.expected.json")));
+        JsonNode answer = invokeWith(worker, record("m-2", queued("shopify-2-" + RUN, "vendors/shopify/orders-paid.legacy.expected.json")));
 
         assertThat(answer.path("batchItemFailures")).as(worker.log()).isEmpty();
         DeadLetter letter = letterOf("shopify-2-" + RUN);
@@ -138,9 +139,9 @@ class PackagedWorkerIT {
     void aDeliveryRdCannotTakeNowIsParkedForRedeliveryNotLeftToTheQueue() throws Exception {
         freshRd();
         rd.stubFor(post(urlEqualTo(BATCH)).willReturn(json(503, "")));
-        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(json(503, "")));
+        rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(json(503, "")));
 
-        JsonNode answer = invokeWith(worker, record("m-3", queued("shopify-3-" + RUN, "vendors/shopify/orders-paid.expected.json")));
+        JsonNode answer = invokeWith(worker, record("m-3", queued("shopify-3-" + RUN, "vendors/shopify/orders-paid.legacy.expected.json")));
 
         assertThat(answer.path("batchItemFailures")).as(worker.log()).isEmpty();
         assertThat(letterOf("shopify-3-" + RUN).status()).isEqualTo("waiting");
@@ -151,7 +152,7 @@ class PackagedWorkerIT {
     void theScheduledRedeliveryFunctionBringsTheLetterToRd() throws Exception {
         freshRd();
         rd.stubFor(post(urlEqualTo(BATCH)).willReturn(batchAccepted(2)));
-        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(json(200, "{\"event_uuid\":\"paid\"}")));
+        rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(json(200, "{\"event_uuid\":\"paid\"}")));
         Thread.sleep(1_200); // the letter's next attempt, one second after it was parked
 
         try (PackagedFunction redelivery = PackagedFunction.start("ponte-redelivery", REDELIVERY, settings("direct"), work)) {
@@ -160,8 +161,8 @@ class PackagedWorkerIT {
             assertThat(answer.path("delivered").asInt()).as(redelivery.log()).isGreaterThanOrEqualTo(1);
         }
         // The order's one event, alone, to the single-event endpoint.
-        rd.verify(1, postRequestedFor(urlEqualTo(EVENTS))
-                .withRequestBody(equalToJson(Fixtures.json("vendors/shopify/orders-paid.expected.json").get(0).toString())));
+        rd.verify(1, postRequestedFor(urlPathEqualTo(EVENTS))
+                .withRequestBody(equalToJson(Fixtures.json("vendors/shopify/orders-paid.legacy.expected.json").get(0).toString())));
         assertThat(letters.list(1_000)).noneMatch(l -> l.delivery().deliveryId().equals("shopify-3-" + RUN));
         assertThat(state.completed("shopify:shopify-3-" + RUN)).isTrue();
     }
@@ -170,18 +171,18 @@ class PackagedWorkerIT {
     @Order(5)
     void twoRedeliveryFunctionsSweepingTheSameTableSendEachLetterOnce() throws Exception {
         freshRd();
-        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(json(503, "")));
+        rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(json(503, "")));
         rd.stubFor(post(urlEqualTo(BATCH)).willReturn(json(503, "")));
         ObjectNode[] records = new ObjectNode[12];
         for (int i = 0; i < records.length; i++) {
-            records[i] = record("two-" + i, queued("two-" + i + "-" + RUN, "vendors/shopify/orders-paid.expected.json",
+            records[i] = record("two-" + i, queued("two-" + i + "-" + RUN, "vendors/shopify/orders-paid.legacy.expected.json",
                     "comprador" + i + "@example.com.br"));
         }
         invokeWith(worker, records);
         assertThat(letters.list(1_000)).filteredOn(l -> l.delivery().deliveryId().startsWith("two-")).hasSize(12);
 
         freshRd();
-        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(json(200, "{\"event_uuid\":\"one\"}")));
+        rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(json(200, "{\"event_uuid\":\"one\"}")));
         rd.stubFor(post(urlEqualTo(BATCH)).willReturn(json(200, "{\"event_batch_uuid\":\"b\",\"events\":[]}")));
         Thread.sleep(1_200);
         try (PackagedFunction first = PackagedFunction.start("ponte-redelivery-a", REDELIVERY, settings("direct"), work);

@@ -33,6 +33,14 @@ class EventModelTest {
         assertThat(recordFields).containsExactlyInAnyOrderElementsOf(EventSchemas.fieldNames(type));
     }
 
+    @Test
+    void theLineItemRecordHasExactlyTheFieldsRdsClientChecks() {
+        var naming = (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
+        assertThat(Arrays.stream(dev.ponte.rd.events.EcommerceLineItem.class.getRecordComponents())
+                .map(c -> naming.translate(c.getName())).toList())
+                .containsExactlyInAnyOrderElementsOf(EventSchemas.lineItemFieldNames());
+    }
+
     @ParameterizedTest
     @EnumSource(EventType.class)
     void eachDocumentedExampleSurvivesTheTypedModelUnchanged(EventType type) {

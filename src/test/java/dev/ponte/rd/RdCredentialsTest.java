@@ -47,6 +47,7 @@ class RdCredentialsTest {
             public int batchMaxBytes() { return 200_000; }
             public int rateLimitPerMinute() { return 120; }
             public Circuit circuit() { return null; }
+            public EcommerceFamily ecommerceEvents() { return EcommerceFamily.CURRENT; }
         };
     }
 }

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.ponte.testing.RdStubs.EVENTS;
 import static dev.ponte.testing.RdStubs.accepted;
 import static dev.ponte.testing.RdStubs.json;
@@ -73,7 +74,7 @@ class RdFaultsTest {
 
         operator().body(SALE).post("/events").then().statusCode(200).body("event_uuid", org.hamcrest.Matchers.equalTo("u-1"));
 
-        rd.verify(4, postRequestedFor(urlEqualTo(EVENTS)));
+        rd.verify(4, postRequestedFor(urlPathEqualTo(EVENTS)));
     }
 
     @Test
@@ -83,7 +84,7 @@ class RdFaultsTest {
 
         operator().body(SALE).post("/events").then().statusCode(200);
 
-        List<LoggedRequest> requests = rd.findAll(postRequestedFor(urlEqualTo(EVENTS)));
+        List<LoggedRequest> requests = rd.findAll(postRequestedFor(urlPathEqualTo(EVENTS)));
         assertThat(requests).hasSize(2);
         long waited = requests.get(1).getLoggedDate().getTime() - requests.get(0).getLoggedDate().getTime();
         assertThat(waited).isGreaterThanOrEqualTo(1000);
@@ -95,12 +96,12 @@ class RdFaultsTest {
 
         operator().body(SALE).post("/events").then().statusCode(200);
 
-        rd.verify(3, postRequestedFor(urlEqualTo(EVENTS)));
+        rd.verify(3, postRequestedFor(urlPathEqualTo(EVENTS)));
     }
 
     @Test
     void aRetryAfterLongerThanTheBudgetParksTheEventForWhenRdAsks() {
-        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(json(429, "{}").withHeader("Retry-After", "60")));
+        rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(json(429, "{}").withHeader("Retry-After", "60")));
 
         long started = System.nanoTime();
         var answer = operator().body(SALE).post("/events").then().statusCode(202)
@@ -111,7 +112,7 @@ class RdFaultsTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
         assertThat(java.time.Instant.parse(answer.getString("next_attempt_at")))
                 .isAfterOrEqualTo(clock.instant().plusSeconds(58));
-        rd.verify(1, postRequestedFor(urlEqualTo(EVENTS)));
+        rd.verify(1, postRequestedFor(urlPathEqualTo(EVENTS)));
     }
 
     @Test
@@ -123,7 +124,7 @@ class RdFaultsTest {
                 .body("maybe_delivered", org.hamcrest.Matchers.equalTo(true))
                 .body("reason", containsString("may have processed"));
 
-        rd.verify(1, postRequestedFor(urlEqualTo(EVENTS)));
+        rd.verify(1, postRequestedFor(urlPathEqualTo(EVENTS)));
     }
 
     @Test
@@ -151,7 +152,7 @@ class RdFaultsTest {
         RdStubs.acceptEvents(rd);
         operator().body(SALE).post("/events").then().statusCode(200);
         rd.resetRequests();
-        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(accepted("late-but-there").withFixedDelay(4000)));
+        rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(accepted("late-but-there").withFixedDelay(4000)));
 
         long started = System.nanoTime();
         RdOutcome outcome = gateway.sendEvent(SALE_EVENT, EventType.SALE, java.time.Instant.now().plusMillis(2500));
@@ -162,18 +163,18 @@ class RdFaultsTest {
         RdOutcome settled = ((RdOutcome.InFlight) outcome).settled().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(settled).isInstanceOfSatisfying(RdOutcome.Accepted.class,
                 a -> assertThat(a.body().path("event_uuid").asText()).isEqualTo("late-but-there"));
-        rd.verify(1, postRequestedFor(urlEqualTo(EVENTS)));
+        rd.verify(1, postRequestedFor(urlPathEqualTo(EVENTS)));
     }
 
     @Test
     void aBadRequestIsNeverRetried() {
-        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(json(400,
+        rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(json(400,
                 "{\"errors\":[{\"error_type\":\"INVALID_FORMAT\",\"error_message\":\"Invalid email.\",\"path\":\"$.body.payload.email\"}]}")));
 
         operator().body(SALE).post("/events").then().statusCode(400)
                 .body("errors[0].path", org.hamcrest.Matchers.equalTo("$.body.payload.email"));
 
-        rd.verify(1, postRequestedFor(urlEqualTo(EVENTS)));
+        rd.verify(1, postRequestedFor(urlPathEqualTo(EVENTS)));
     }
 
     @Test
@@ -188,18 +189,18 @@ class RdFaultsTest {
         rd.verify(2, postRequestedFor(urlEqualTo("/auth/token"))
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.equalToJson(
                         "{\"client_id\":\"client-id\",\"client_secret\":\"client-secret\",\"refresh_token\":\"refresh-token\"}")));
-        rd.verify(2, postRequestedFor(urlEqualTo(EVENTS)));
+        rd.verify(2, postRequestedFor(urlPathEqualTo(EVENTS)));
     }
 
     @Test
     void credentialsRdKeepsRefusingAre502NamingTheVariables() {
-        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(json(401, "{}")));
+        rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(json(401, "{}")));
 
         operator().body(SALE).post("/events").then().statusCode(502)
                 .body("errors[0].error_type", org.hamcrest.Matchers.equalTo("RD_CREDENTIALS_REFUSED"))
                 .body("errors[0].error_message", containsString("PONTE_RD_CLIENT_ID"));
 
-        rd.verify(2, postRequestedFor(urlEqualTo(EVENTS)));
+        rd.verify(2, postRequestedFor(urlPathEqualTo(EVENTS)));
         rd.verify(2, postRequestedFor(urlEqualTo("/auth/token")));
     }
 
@@ -211,7 +212,7 @@ class RdFaultsTest {
         operator().body(SALE).post("/events").then().statusCode(502)
                 .body("errors[0].error_message", containsString("PONTE_RD_REFRESH_TOKEN"));
 
-        rd.verify(0, postRequestedFor(urlEqualTo(EVENTS)));
+        rd.verify(0, postRequestedFor(urlPathEqualTo(EVENTS)));
     }
 
     @Test
@@ -230,8 +231,8 @@ class RdFaultsTest {
         operator().body(SALE).post("/events").then().statusCode(200);
 
         rd.verify(2, postRequestedFor(urlEqualTo("/auth/token")));
-        rd.verify(2, postRequestedFor(urlEqualTo(EVENTS)).withHeader("Authorization", equalTo("Bearer short-lived")));
-        rd.verify(1, postRequestedFor(urlEqualTo(EVENTS)).withHeader("Authorization", equalTo("Bearer renewed")));
+        rd.verify(2, postRequestedFor(urlPathEqualTo(EVENTS)).withHeader("Authorization", equalTo("Bearer short-lived")));
+        rd.verify(1, postRequestedFor(urlPathEqualTo(EVENTS)).withHeader("Authorization", equalTo("Bearer renewed")));
     }
 
     @Test
@@ -252,30 +253,30 @@ class RdFaultsTest {
         }
 
         rd.verify(1, postRequestedFor(urlEqualTo("/auth/token")));
-        rd.verify(8, postRequestedFor(urlEqualTo(EVENTS)).withHeader("Authorization", equalTo("Bearer shared")));
+        rd.verify(8, postRequestedFor(urlPathEqualTo(EVENTS)).withHeader("Authorization", equalTo("Bearer shared")));
     }
 
     @Test
     void aSustainedOutageOpensTheCircuitThenOneProbeFindsRdBack() {
-        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(json(500, "{}")));
+        rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(json(500, "{}")));
         operator().body(SALE).post("/events").then().statusCode(202).body("outcome", org.hamcrest.Matchers.equalTo("parked"));
         assertThat(breakers.isOpen()).isFalse(); // failing, but not for long yet
         TestClock.advance(Duration.ofSeconds(11));
         operator().body(SALE).post("/events").then().statusCode(202);
         assertThat(breakers.isOpen()).isTrue();
-        int sent = rd.findAll(postRequestedFor(urlEqualTo(EVENTS))).size();
+        int sent = rd.findAll(postRequestedFor(urlPathEqualTo(EVENTS))).size();
 
         long started = System.nanoTime();
         operator().body(SALE).post("/events").then().statusCode(202)
                 .body("reason", containsString("circuit open"));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500));
-        rd.verify(sent, postRequestedFor(urlEqualTo(EVENTS)));
+        rd.verify(sent, postRequestedFor(urlPathEqualTo(EVENTS)));
 
         RdStubs.acceptEvents(rd);
         TestClock.advance(Duration.ofSeconds(3)); // time for the next probe
         operator().body(SALE).post("/events").then().statusCode(200);
         assertThat(breakers.isOpen()).isFalse();
-        rd.verify(sent + 1, postRequestedFor(urlEqualTo(EVENTS)));
+        rd.verify(sent + 1, postRequestedFor(urlPathEqualTo(EVENTS)));
     }
 
     @Test

@@ -55,11 +55,11 @@ class SandboxTest {
             operator().body(Fixtures.rdExample(type)).post("/events").then().statusCode(200);
         }
         given().get("/sandbox/events").then().statusCode(200)
-                .body("", hasSize(13))
+                .body("", hasSize(EventType.values().length))
                 .body("event.event_type", hasItems(Arrays.stream(EventType.values()).map(Enum::name).toArray(String[]::new)))
                 .body("[0].endpoint", equalTo("/platform/events"));
         given().get("/sandbox").then().statusCode(200).contentType(ContentType.HTML)
-                .body(containsString("13 event(s)"), containsString("MEDIA_PLAYBACK_STOPPED"));
+                .body(containsString(EventType.values().length + " event(s)"), containsString("MEDIA_PLAYBACK_STOPPED"), containsString("ECOMMERCE_ORDER_REFUNDED"));
     }
 
     @Test

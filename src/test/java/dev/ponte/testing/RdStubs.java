@@ -50,7 +50,7 @@ public final class RdStubs {
     }
 
     public static void acceptEvents(WireMockServer rd) {
-        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(accepted("5408c5a3-4711-4f2e-8d0b-13407a3e30f3")));
+        rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(accepted("5408c5a3-4711-4f2e-8d0b-13407a3e30f3")));
     }
 
     /** RD answers POSTs to {@code url} with each response in turn, the last one from then on. */

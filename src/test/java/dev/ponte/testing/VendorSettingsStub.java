@@ -33,4 +33,9 @@ public class VendorSettingsStub implements dev.ponte.mapping.VendorSettings {
     public Optional<String> legalBases() {
         return Optional.ofNullable(legalBases);
     }
+
+    /** For stores: Ponte's family applies ({@code StoreSettings}). */
+    public Optional<dev.ponte.rd.EcommerceFamily> ecommerceEvents() {
+        return Optional.empty();
+    }
 }

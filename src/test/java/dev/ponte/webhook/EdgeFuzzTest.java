@@ -3,6 +3,7 @@ package dev.ponte.webhook;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,7 +75,7 @@ class EdgeFuzzTest {
     void acceptingRdAndVendorApis() {
         RdStubs.reset(rd);
         breakers.reset();
-        rd.stubFor(post(urlEqualTo(RdStubs.EVENTS)).willReturn(RdStubs.accepted("fuzz-1")));
+        rd.stubFor(post(urlPathEqualTo(RdStubs.EVENTS)).willReturn(RdStubs.accepted("fuzz-1")));
         rd.stubFor(post(urlEqualTo(RdStubs.BATCH)).willReturn(RdStubs.batchAccepted(500)));
         rd.stubFor(get(urlMatching("/v1/[^/]+/orders/.*"))
                 .willReturn(RdStubs.json(200, Fixtures.text("vendors/nuvemshop/order-450789469.json"))));

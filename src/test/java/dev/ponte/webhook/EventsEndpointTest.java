@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static dev.ponte.testing.RdStubs.BATCH;
 import static dev.ponte.testing.RdStubs.EVENTS;
@@ -61,10 +62,16 @@ class EventsEndpointTest {
         operator().body(example).post("/events")
                 .then().statusCode(200).body("event_uuid", equalTo("5408c5a3-4711-4f2e-8d0b-13407a3e30f3"));
 
-        rd.verify(1, postRequestedFor(urlEqualTo(EVENTS))
+        rd.verify(1, postRequestedFor(urlPathEqualTo(EVENTS))
                 .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer " + WireMockRd.ACCESS_TOKEN))
                 .withHeader("Content-Type", matching("application/json.*"))
                 .withRequestBody(equalToJson(example)));
+        // RD's pages name the ECOMMERCE_* type in the URL too; the older types go as they always did.
+        if (type.ecommerce()) {
+            rd.verify(1, postRequestedFor(urlEqualTo(EVENTS + "?event_type=" + type.name())));
+        } else {
+            rd.verify(1, postRequestedFor(urlEqualTo(EVENTS)));
+        }
     }
 
     @Test
@@ -130,30 +137,30 @@ class EventsEndpointTest {
                 .body("errors[0].error_type", equalTo("INVALID_OPTION"))
                 .body("errors[0].error_message", equalTo("Must be one of the valid options."))
                 .body("errors[0].path", equalTo("$.body.event_type"))
-                .body("errors[0].validation_rules.valid_options", hasSize(13));
+                .body("errors[0].validation_rules.valid_options", hasSize(EventType.values().length));
     }
 
     @Test
     void rdRefusingTheEventIsPassedThrough() {
-        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(json(422, """
+        rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(json(422, """
                 {"errors":[{"error_type":"CONTACT_NOT_FOUND","error_message":"Contact not found.","path":"$.body.payload.email"}]}
                 """)));
         operator().body(Fixtures.rdExample(EventType.OPPORTUNITY)).post("/events")
                 .then().statusCode(422)
                 .body("errors[0].error_type", equalTo("CONTACT_NOT_FOUND"))
                 .body("errors[0].path", equalTo("$.body.payload.email"));
-        rd.verify(1, postRequestedFor(urlEqualTo(EVENTS)));
+        rd.verify(1, postRequestedFor(urlPathEqualTo(EVENTS)));
     }
 
     @Test
     void rdErrorsThatAreNotAnArrayAreStillReadable() {
-        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(json(400,
+        rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(json(400,
                 "{\"errors\":{\"error_type\":\"BAD_REQUEST\",\"error_message\":\"Invalid payload.\"}}")));
         operator().body(Fixtures.rdExample(EventType.SALE)).post("/events")
                 .then().statusCode(400).body("errors[0].error_type", equalTo("BAD_REQUEST"))
                 .body("errors[0].error_message", equalTo("Invalid payload."));
 
-        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(json(400, "<html>Bad Request</html>")));
+        rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(json(400, "<html>Bad Request</html>")));
         operator().body(Fixtures.rdExample(EventType.SALE)).post("/events")
                 .then().statusCode(400).body("errors[0].error_type", equalTo("RD_ERROR"))
                 .body("errors[0].error_message", containsString("<html>Bad Request</html>"));

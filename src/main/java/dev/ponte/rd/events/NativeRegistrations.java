@@ -13,7 +13,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         ConversionPayload.class, OpportunityPayload.class, SalePayload.class, OpportunityLostPayload.class,
         OrderPlacedPayload.class, OrderPlacedItemPayload.class, CartAbandonedPayload.class,
         CartAbandonedItemPayload.class, ChatStartedPayload.class, ChatFinishedPayload.class,
-        CallFinishedPayload.class, MediaPlaybackStartedPayload.class, MediaPlaybackStoppedPayload.class})
+        CallFinishedPayload.class, MediaPlaybackStartedPayload.class, MediaPlaybackStoppedPayload.class,
+        EcommerceLineItem.class, EcommerceCheckoutStartedPayload.class, EcommerceCartAbandonedPayload.class,
+        EcommerceOrderPlacedPayload.class, EcommerceOrderPaidPayload.class, EcommerceOrderFulfilledPayload.class,
+        EcommerceShipmentDeliveredPayload.class, EcommerceOrderCancelledPayload.class,
+        EcommerceOrderRefundedPayload.class})
 final class NativeRegistrations {
 
     private NativeRegistrations() {

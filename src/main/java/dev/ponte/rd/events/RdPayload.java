@@ -2,12 +2,15 @@ package dev.ponte.rd.events;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
-/** The {@code payload} of one RD event; each implementation is one of RD's 13 event types. */
+/** The {@code payload} of one RD event; each implementation is one of RD's event types. */
 public sealed interface RdPayload
         permits ConversionPayload, OpportunityPayload, SalePayload, OpportunityLostPayload,
         OrderPlacedPayload, OrderPlacedItemPayload, CartAbandonedPayload, CartAbandonedItemPayload,
         ChatStartedPayload, ChatFinishedPayload, CallFinishedPayload,
-        MediaPlaybackStartedPayload, MediaPlaybackStoppedPayload {
+        MediaPlaybackStartedPayload, MediaPlaybackStoppedPayload,
+        EcommerceCheckoutStartedPayload, EcommerceCartAbandonedPayload, EcommerceOrderPlacedPayload,
+        EcommerceOrderPaidPayload, EcommerceOrderFulfilledPayload, EcommerceShipmentDeliveredPayload,
+        EcommerceOrderCancelledPayload, EcommerceOrderRefundedPayload {
 
     @JsonIgnore
     EventType eventType();

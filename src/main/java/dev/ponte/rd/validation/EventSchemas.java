@@ -3,13 +3,20 @@ package dev.ponte.rd.validation;
 import static dev.ponte.rd.validation.Field.optional;
 import static dev.ponte.rd.validation.Field.required;
 import static dev.ponte.rd.validation.FieldType.BOOLEAN;
+import static dev.ponte.rd.validation.FieldType.CANCEL_REASON;
+import static dev.ponte.rd.validation.FieldType.CATEGORIES;
+import static dev.ponte.rd.validation.FieldType.COMMUNICATIONS_LEGAL_BASES;
+import static dev.ponte.rd.validation.FieldType.COUNT_FROM_ONE;
+import static dev.ponte.rd.validation.FieldType.CURRENCY;
 import static dev.ponte.rd.validation.FieldType.EMAIL;
 import static dev.ponte.rd.validation.FieldType.FLOAT;
 import static dev.ponte.rd.validation.FieldType.INTEGER;
 import static dev.ponte.rd.validation.FieldType.LEGAL_BASES;
+import static dev.ponte.rd.validation.FieldType.LINE_ITEMS;
 import static dev.ponte.rd.validation.FieldType.PAYMENT_METHOD;
 import static dev.ponte.rd.validation.FieldType.STRING_LIST;
 import static dev.ponte.rd.validation.FieldType.TIMESTAMP;
+import static dev.ponte.rd.validation.FieldType.URL;
 
 import dev.ponte.rd.events.EventType;
 import java.util.EnumMap;
@@ -19,9 +26,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The payload fields of each event type, transcribed from RD's Events API documentation: names,
- * kinds and required flags. The payload records in {@code rd.events} mirror these (a test holds
- * the two together); validation reads only this table.
+ * The payload fields of each event type: the 13 transcribed from RD's Events API documentation
+ * (names, kinds, required flags), the {@code ECOMMERCE_*} family from the rules RD's own client
+ * checks before sending (limits included). The payload records in {@code rd.events} mirror these
+ * (a test holds the two together); validation reads only this table.
  */
 public final class EventSchemas {
 
@@ -43,6 +51,26 @@ public final class EventSchemas {
             optional("media_published_date_timestamp", TIMESTAMP));
 
     private static final Field LEGAL = optional("legal_bases", LEGAL_BASES);
+
+    /** What every ECOMMERCE_* event carries: the contact and the checkout, cart, order or shipment it is about. */
+    private static final List<Field> ECOMMERCE = List.of(
+            required("email", EMAIL), required("identifier"), optional("name"), optional("mobile_phone"),
+            optional("personal_phone"), optional("legal_bases", COMMUNICATIONS_LEGAL_BASES));
+
+    private static final List<Field> CART = List.of(
+            required("checkout_url", URL), required("currency", CURRENCY), required("price", FLOAT),
+            required("total_items", COUNT_FROM_ONE), optional("line_items", LINE_ITEMS));
+
+    private static final List<Field> ORDER = List.of(
+            required("currency", CURRENCY), required("price", FLOAT), required("total_items", INTEGER),
+            optional("line_items", LINE_ITEMS), optional("shipping_price", FLOAT), optional("shipping_city"),
+            optional("shipping_state"), optional("shipping_country"), optional("order_url", URL),
+            optional("payment_methods", FieldType.PAYMENT_METHODS));
+
+    private static final Map<String, Field> LINE_ITEM = byName("line item", List.of(
+            required("product_id").atMost(150), required("product_title").atMost(255), required("price", FLOAT),
+            required("quantity", COUNT_FROM_ONE), optional("sku"), optional("variant_id"), optional("variant_title"),
+            optional("product_url", URL), optional("image_url", URL), optional("categories", CATEGORIES)));
 
     private static final Map<EventType, Map<String, Field>> SCHEMAS = new EnumMap<>(EventType.class);
 
@@ -88,7 +116,30 @@ public final class EventSchemas {
                 optional("media_finished", BOOLEAN), optional("media_user_interaction_duration", INTEGER),
                 optional("media_user_interaction_percentage", INTEGER),
                 optional("media_user_interaction_date_timestamp", TIMESTAMP), LEGAL)));
+        define(EventType.ECOMMERCE_CHECKOUT_STARTED, concat(ECOMMERCE, CART));
+        define(EventType.ECOMMERCE_CART_ABANDONED, concat(ECOMMERCE, CART));
+        // RD has not published ORDER_PLACED's fields; a third-party client sends ORDER_PAID's.
+        define(EventType.ECOMMERCE_ORDER_PLACED, concat(ECOMMERCE, ORDER));
+        define(EventType.ECOMMERCE_ORDER_PAID, concat(ECOMMERCE, ORDER));
+        define(EventType.ECOMMERCE_ORDER_FULFILLED, concat(ECOMMERCE, List.of(
+                optional("order_identifier"), optional("tracking_company"), optional("tracking_code"),
+                optional("tracking_url", URL))));
+        define(EventType.ECOMMERCE_SHIPMENT_DELIVERED, concat(ECOMMERCE, List.of(required("order_identifier"))));
+        define(EventType.ECOMMERCE_ORDER_CANCELLED, concat(ECOMMERCE, List.of(optional("cancel_reason", CANCEL_REASON))));
+        // Nor REFUNDED's: only what every event of the family carries is sent.
+        define(EventType.ECOMMERCE_ORDER_REFUNDED, ECOMMERCE);
     }
+
+    /** The currencies RD's e-commerce events take. */
+    public static final List<String> CURRENCIES = List.of("ARS", "BRL", "CAD", "CLP", "COP", "EUR", "MXN", "PEN",
+            "USD", "UYU");
+
+    /** RD's five reasons for a cancelled order. */
+    public static final List<String> CANCEL_REASONS = List.of("customer", "declined", "fraud", "inventory", "other");
+
+    public static final int MAX_LINE_ITEMS = 20;
+    static final int MAX_PAYMENT_METHODS = 5;
+    static final int MAX_CATEGORIES = 10;
 
     /** RD's four payment methods, spelled as RD spells them. */
     public static final List<String> PAYMENT_METHODS = List.of("Credit Card", "Debit Card", "Invoice", "Others");
@@ -110,14 +161,28 @@ public final class EventSchemas {
         return type == EventType.CONVERSION && name.startsWith("cf_") && name.length() > 3;
     }
 
+    /** The fields of one line of an ECOMMERCE_* event's {@code line_items}. */
+    static Map<String, Field> lineItem() {
+        return LINE_ITEM;
+    }
+
+    /** The field names of a line item, for the test that holds its record to this table. */
+    public static List<String> lineItemFieldNames() {
+        return List.copyOf(LINE_ITEM.keySet());
+    }
+
     private static void define(EventType type, List<Field> fields) {
+        SCHEMAS.put(type, byName(type.name(), fields));
+    }
+
+    private static Map<String, Field> byName(String owner, List<Field> fields) {
         Map<String, Field> byName = new LinkedHashMap<>();
         fields.forEach(f -> {
             if (byName.put(f.name(), f) != null) {
-                throw new IllegalStateException(type + " lists " + f.name() + " twice");
+                throw new IllegalStateException(owner + " lists " + f.name() + " twice");
             }
         });
-        SCHEMAS.put(type, byName);
+        return byName;
     }
 
     @SafeVarargs

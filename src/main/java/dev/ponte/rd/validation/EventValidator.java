@@ -80,19 +80,7 @@ public final class EventValidator {
 
     private static void payload(EventType type, JsonNode payload, String path, List<RdError> errors) {
         Map<String, Field> fields = EventSchemas.of(type);
-        for (Field field : fields.values()) {
-            JsonNode value = payload.get(field.name());
-            String at = path + "." + field.name();
-            if (isAbsent(value)) {
-                if (field.required()) {
-                    errors.add(cannotBeNull(at));
-                }
-            } else if (field.required() && value.isTextual() && value.asText().isBlank()) {
-                errors.add(RdError.of("CANNOT_BE_NULL", "Cannot be blank.", at));
-            } else {
-                value(field.type(), value, at, errors);
-            }
-        }
+        known(fields, payload, path, errors);
         Iterator<Map.Entry<String, JsonNode>> entries = payload.fields();
         while (entries.hasNext()) {
             Map.Entry<String, JsonNode> entry = entries.next();
@@ -112,21 +100,81 @@ public final class EventValidator {
         }
     }
 
+    /** The listed fields of an object: present when required, of their kind when present. */
+    private static void known(Map<String, Field> fields, JsonNode object, String path, List<RdError> errors) {
+        for (Field field : fields.values()) {
+            JsonNode value = object.get(field.name());
+            String at = path + "." + field.name();
+            if (isAbsent(value)) {
+                if (field.required()) {
+                    errors.add(cannotBeNull(at));
+                }
+            } else if (field.required() && value.isTextual() && value.asText().isBlank()) {
+                errors.add(RdError.of("CANNOT_BE_NULL", "Cannot be blank.", at));
+            } else if (field.maxLength() > 0 && value.isTextual()
+                    && value.asText().codePointCount(0, value.asText().length()) > field.maxLength()) {
+                errors.add(RdError.of("INVALID_FORMAT", "Must be at most " + field.maxLength() + " characters.", at));
+            } else {
+                value(field.type(), value, at, errors);
+            }
+        }
+    }
+
     private static void value(FieldType type, JsonNode value, String at, List<RdError> errors) {
         switch (type) {
             case STRING -> check(value.isTextual(), at, type, errors);
             case EMAIL -> check(value.isTextual() && isEmail(value.asText()), at, type, errors);
-            case INTEGER -> check(value.isIntegralNumber() && value.canConvertToInt() && value.intValue() >= 0, at, type,
-                    errors);
+            case INTEGER -> check(isCount(value, 0), at, type, errors);
+            case COUNT_FROM_ONE -> check(isCount(value, 1), at, type, errors);
             case FLOAT -> check(isAmount(value), at, type, errors);
             case BOOLEAN -> check(value.isBoolean(), at, type, errors);
             case TIMESTAMP -> check(value.isTextual() && isRfc3339(value.asText()), at, type, errors);
+            case URL -> check(value.isTextual() && isUrl(value.asText()), at, type, errors);
             case STRING_LIST -> stringList(value, at, errors);
-            case LEGAL_BASES -> legalBases(value, at, errors);
-            case PAYMENT_METHOD -> {
-                if (!value.isTextual() || !EventSchemas.PAYMENT_METHODS.contains(value.asText())) {
-                    errors.add(RdError.invalidOption(at, EventSchemas.PAYMENT_METHODS));
-                }
+            case CATEGORIES -> strings(value, EventSchemas.MAX_CATEGORIES, false, FieldType.CATEGORIES, at, errors);
+            case PAYMENT_METHODS -> strings(value, EventSchemas.MAX_PAYMENT_METHODS, true, FieldType.PAYMENT_METHODS, at,
+                    errors);
+            case LEGAL_BASES -> legalBases(value, LEGAL_CATEGORIES, at, errors);
+            case COMMUNICATIONS_LEGAL_BASES -> legalBases(value, List.of("communications"), at, errors);
+            case LINE_ITEMS -> lineItems(value, at, errors);
+            case PAYMENT_METHOD -> option(value, at, EventSchemas.PAYMENT_METHODS, errors);
+            case CURRENCY -> option(value, at, EventSchemas.CURRENCIES, errors);
+            case CANCEL_REASON -> option(value, at, EventSchemas.CANCEL_REASONS, errors);
+        }
+    }
+
+    private static void lineItems(JsonNode value, String at, List<RdError> errors) {
+        if (!value.isArray() || value.size() > EventSchemas.MAX_LINE_ITEMS) {
+            errors.add(mustBe(at, FieldType.LINE_ITEMS));
+            return;
+        }
+        Map<String, Field> fields = EventSchemas.lineItem();
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            String itemAt = at + "[" + i + "]";
+            if (!item.isObject()) {
+                errors.add(RdError.of("INVALID_FORMAT", "Must be a line item object with product_id, product_title,"
+                        + " price and quantity.", itemAt));
+                continue;
+            }
+            known(fields, item, itemAt, errors);
+            unknownKeys(item, fields::containsKey, itemAt, errors);
+        }
+    }
+
+    /** A list of at most {@code max} strings ({@code nonEmpty}: none blank). */
+    private static void strings(JsonNode value, int max, boolean nonEmpty, FieldType type, String at,
+            List<RdError> errors) {
+        if (!value.isArray() || value.size() > max) {
+            errors.add(mustBe(at, type));
+            return;
+        }
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            if (!item.isTextual()) {
+                errors.add(mustBe(at + "[" + i + "]", FieldType.STRING));
+            } else if (nonEmpty && item.asText().isBlank()) {
+                errors.add(RdError.of("CANNOT_BE_NULL", "Cannot be blank.", at + "[" + i + "]"));
             }
         }
     }
@@ -141,23 +189,23 @@ public final class EventValidator {
         }
     }
 
-    private static void legalBases(JsonNode value, String at, List<RdError> errors) {
+    private static void legalBases(JsonNode value, List<String> categories, String at, List<RdError> errors) {
         if (!value.isArray()) {
             errors.add(mustBe(at, FieldType.LEGAL_BASES));
             return;
         }
         for (int i = 0; i < value.size(); i++) {
-            legalBasis(value.get(i), at + "[" + i + "]", errors);
+            legalBasis(value.get(i), categories, at + "[" + i + "]", errors);
         }
     }
 
-    private static void legalBasis(JsonNode basis, String at, List<RdError> errors) {
+    private static void legalBasis(JsonNode basis, List<String> categories, String at, List<RdError> errors) {
         if (!basis.isObject()) {
             errors.add(RdError.of("INVALID_FORMAT", "Must be an object with category, type and status.", at));
             return;
         }
         unknownKeys(basis, LEGAL_KEYS::contains, at, errors);
-        String category = option(basis.get("category"), at + ".category", LEGAL_CATEGORIES, errors);
+        String category = option(basis.get("category"), at + ".category", categories, errors);
         option(basis.get("type"), at + ".type", LEGAL_TYPES, errors);
         JsonNode status = basis.get("status");
         if ("data_processing".equals(category) && !isAbsent(status)) {
@@ -243,6 +291,25 @@ public final class EventValidator {
         }
         java.math.BigDecimal amount = value.decimalValue();
         return amount.signum() >= 0 && amount.compareTo(MAX_AMOUNT) <= 0;
+    }
+
+    /** A whole number written as one, from {@code least} up to what RD stores (an int). */
+    private static boolean isCount(JsonNode value, int least) {
+        return value.isIntegralNumber() && value.canConvertToInt() && value.intValue() >= least;
+    }
+
+    /** An absolute http(s) URL with a host: what RD links to from its e-mails. */
+    static boolean isUrl(String value) {
+        if (value.length() > 2048 || value.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
+            return false;
+        }
+        try {
+            java.net.URI uri = new java.net.URI(value);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && !uri.getHost().isBlank();
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     public static boolean isRfc3339(String value) {

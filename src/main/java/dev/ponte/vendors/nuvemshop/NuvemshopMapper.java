@@ -11,6 +11,7 @@ import dev.ponte.mapping.OrderFunnel;
 import dev.ponte.mapping.PaymentMethods;
 import dev.ponte.mapping.Products;
 import dev.ponte.mapping.Signatures;
+import dev.ponte.mapping.Storefront;
 import dev.ponte.mapping.VendorApiUnavailable;
 import dev.ponte.mapping.VendorJson;
 import dev.ponte.mapping.VendorMapper;
@@ -31,7 +32,8 @@ import java.util.Set;
 /**
  * Nuvemshop (Tiendanube): the webhook only names the order ({@code store_id, event, id}), so the
  * order is read back from the store's API. {@code order/created} becomes ORDER_PLACED with its
- * items and funnel event, {@code order/paid} SALE, {@code order/cancelled} OPPORTUNITY_LOST.
+ * items and funnel event, {@code order/paid} SALE, {@code order/cancelled} OPPORTUNITY_LOST (the
+ * legacy family); in RD's current family, {@link NuvemshopStages}.
  * Signed with the app secret ({@code x-linkedstore-hmac-sha256}, hex HMAC-SHA256 of the body);
  * deduplicated on store, event and order.
  */
@@ -43,16 +45,23 @@ public class NuvemshopMapper implements VendorMapper {
             SIGNATURE, Signatures.Algorithm.SHA256, BodySignature.Encoding.HEX);
     private static final java.util.regex.Pattern NUMERIC_ID = java.util.regex.Pattern.compile("\\d{1,20}");
     private static final Set<String> MAPPED = Set.of("order/created", "order/paid", "order/cancelled");
+    /** In the current family every order webhook is read for the stages the order has reached. */
+    private static final Set<String> ORDER_NEWS = Set.of("order/created", "order/updated", "order/paid", "order/packed",
+            "order/fulfilled", "order/cancelled", "order/edited", "order/pending", "order/voided", "order/unpacked");
     private static final Set<String> AWAITING_PAYMENT = Set.of("pending", "authorized");
     private static final Set<String> LOST = Set.of("voided", "refunded", "abandoned");
 
     private final NuvemshopConfig config;
     private final NuvemshopOrders orders;
+    private final Storefront storefront;
+    private final NuvemshopStages stages;
 
     @Inject
-    public NuvemshopMapper(NuvemshopConfig config, NuvemshopOrders orders) {
+    public NuvemshopMapper(NuvemshopConfig config, NuvemshopOrders orders, Storefront storefront) {
         this.config = config;
         this.orders = orders;
+        this.storefront = storefront;
+        this.stages = new NuvemshopStages(config);
     }
 
     @Override
@@ -89,7 +98,11 @@ public class NuvemshopMapper implements VendorMapper {
             throw new MalformedPayload("id must be a Nuvemshop order number.", "$.body.id");
         }
         String event = notification.event();
-        if (!MAPPED.contains(event)) {
+        boolean current = storefront.current(config);
+        if (current && !ORDER_NEWS.contains(event)) {
+            return new MappingResult.Ignored(event, "Ponte maps Nuvemshop's order events.");
+        }
+        if (!current && !MAPPED.contains(event)) {
             return new MappingResult.Ignored(event, "Ponte maps order/created, order/paid and order/cancelled.");
         }
         NuvemshopOrder order;
@@ -97,6 +110,9 @@ public class NuvemshopMapper implements VendorMapper {
             order = orders.fetch(notification.storeId(), notification.id());
         } catch (IllegalStateException e) {
             throw new VendorApiUnavailable(e.getMessage());
+        }
+        if (current) {
+            return stages.map(event, order);
         }
         return new MappingResult.Mapped(event, deliveryId(notification), events(event, order));
     }
@@ -106,8 +122,9 @@ public class NuvemshopMapper implements VendorMapper {
     public Optional<String> deliveryIdBeforeMapping(Webhook webhook) {
         try {
             NuvemshopNotification notification = VendorJson.read(webhook.body(), NuvemshopNotification.class);
-            return notification.storeId() == null || notification.id() == null || notification.event() == null
-                    || !MAPPED.contains(notification.event())
+            // In the current family the deliveries are the order's stages, known only once it is read.
+            return storefront.current(config) || notification.storeId() == null || notification.id() == null
+                    || notification.event() == null || !MAPPED.contains(notification.event())
                     ? Optional.empty() : Optional.of(deliveryId(notification));
         } catch (MalformedPayload e) {
             return Optional.empty(); // map() says what is wrong with it

@@ -10,13 +10,22 @@ public record NuvemshopOrder(
         String number,
         String status,
         String paymentStatus,
+        String shippingStatus,
+        String currency,
         String total,
         String price,
+        String shippingCostCustomer,
+        String shipping,
+        String shippingOption,
+        String shippingTrackingNumber,
+        String shippingTrackingUrl,
         String gateway,
         String cancelReason,
         String contactEmail,
         String contactName,
+        String contactPhone,
         Customer customer,
+        Address shippingAddress,
         PaymentDetails paymentDetails,
         List<Product> products) {
 
@@ -25,10 +34,19 @@ public record NuvemshopOrder(
     }
 
     @RegisterForReflection
+    public record Address(String city, String province, String country) {
+    }
+
+    @RegisterForReflection
     public record PaymentDetails(String method) {
     }
 
     @RegisterForReflection
-    public record Product(String productId, String variantId, String sku, Integer quantity, String name) {
+    public record Product(String productId, String variantId, String sku, Integer quantity, String name, String price,
+            Image image) {
+    }
+
+    @RegisterForReflection
+    public record Image(String src) {
     }
 }

@@ -1,6 +1,8 @@
 package dev.ponte.vendors.shopify;
 
+import dev.ponte.contacts.ContactDirectory;
 import dev.ponte.mapping.Credentials;
+import dev.ponte.mapping.Storefront;
 import dev.ponte.mapping.BodySignature;
 import dev.ponte.mapping.Contacts;
 import dev.ponte.mapping.LegalBases;
@@ -28,9 +30,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Shopify: orders become ORDER_PLACED with one ORDER_PLACED_ITEM per line and their funnel event;
- * payments SALE; cancellations OPPORTUNITY_LOST; open checkouts with an email CART_ABANDONED.
- * Deliveries are signed with the app's secret ({@code X-Shopify-Hmac-Sha256}, base64
+ * Shopify. In RD's current e-commerce family ({@link ShopifyStages}): checkouts, orders, payments,
+ * cancellations, shipments, deliveries and refunds become the ECOMMERCE_* events, each stage once.
+ * In the legacy family: orders become ORDER_PLACED with one ORDER_PLACED_ITEM per line and their
+ * funnel event; payments SALE; cancellations OPPORTUNITY_LOST; open checkouts with an email
+ * CART_ABANDONED. Deliveries are signed with the app's secret ({@code X-Shopify-Hmac-Sha256}, base64
  * HMAC-SHA256 of the raw body) and identified by {@code X-Shopify-Webhook-Id}.
  */
 @ApplicationScoped
@@ -41,15 +45,23 @@ public class ShopifyMapper implements VendorMapper {
             SIGNATURE, Signatures.Algorithm.SHA256, BodySignature.Encoding.BASE64);
     static final String TOPIC = "X-Shopify-Topic";
     static final String WEBHOOK_ID = "X-Shopify-Webhook-Id";
-    private static final Set<String> PAID = Set.of("paid", "partially_paid");
+    static final Set<String> PAID = Set.of("paid", "partially_paid");
     private static final Set<String> AWAITING_PAYMENT = Set.of("pending", "authorized", "partially_paid");
     private static final Set<String> LOST = Set.of("voided", "refunded", "expired");
 
     private final ShopifyConfig config;
+    private final Storefront storefront;
+    private final ShopifyStages stages;
 
     @Inject
-    public ShopifyMapper(ShopifyConfig config) {
+    public ShopifyMapper(ShopifyConfig config, Storefront storefront, ContactDirectory contacts) {
         this.config = config;
+        this.storefront = storefront;
+        this.stages = new ShopifyStages(this, storefront, contacts);
+    }
+
+    ShopifyConfig settings() {
+        return config;
     }
 
     @Override
@@ -73,6 +85,9 @@ public class ShopifyMapper implements VendorMapper {
         if (topic == null) {
             throw new MalformedPayload("The " + TOPIC + " header is missing.", "$.headers." + TOPIC);
         }
+        if (storefront.current(config)) {
+            return stages.map(topic, webhook);
+        }
         String deliveryId = webhook.header(WEBHOOK_ID);
         return switch (topic) {
             case "orders/create" -> new MappingResult.Mapped(topic, deliveryId, placed(order(webhook)));
@@ -80,8 +95,7 @@ public class ShopifyMapper implements VendorMapper {
                 ShopifyOrder order = order(webhook);
                 // The topic header is not signed: the signed body must agree that the order is paid.
                 if (!PAID.contains(String.valueOf(order.financialStatus()))) {
-                    yield new MappingResult.Ignored(topic, "The order's financial_status is " + order.financialStatus()
-                            + ", not paid: an orders/paid for it is not a payment.");
+                    yield notPaid(topic, order);
                 }
                 yield new MappingResult.Mapped(topic, deliveryId, OrderFunnel.events(OrderFunnel.Stage.PAID,
                         email(order), Money.of(order.totalPrice()), null, config));
@@ -89,8 +103,7 @@ public class ShopifyMapper implements VendorMapper {
             case "orders/cancelled" -> {
                 ShopifyOrder order = order(webhook);
                 if (order.cancelledAt() == null) {
-                    yield new MappingResult.Ignored(topic, "The order has no cancelled_at: an orders/cancelled for it"
-                            + " is not a cancellation.");
+                    yield notCancelled(topic);
                 }
                 yield new MappingResult.Mapped(topic, deliveryId, OrderFunnel.events(OrderFunnel.Stage.LOST,
                         email(order), null, lostReason(order), config));
@@ -100,6 +113,17 @@ public class ShopifyMapper implements VendorMapper {
             default -> new MappingResult.Ignored(topic, "Ponte maps orders/create, orders/paid, orders/cancelled,"
                     + " checkouts/create and checkouts/update.");
         };
+    }
+
+    /** The topic header is not signed: the signed body must agree that the order is paid. */
+    static MappingResult notPaid(String topic, ShopifyOrder order) {
+        return new MappingResult.Ignored(topic, "The order's financial_status is " + order.financialStatus()
+                + ", not paid: an orders/paid for it is not a payment.");
+    }
+
+    static MappingResult notCancelled(String topic) {
+        return new MappingResult.Ignored(topic, "The order has no cancelled_at: an orders/cancelled for it"
+                + " is not a cancellation.");
     }
 
     private List<RdEvent> placed(ShopifyOrder order) {
@@ -172,15 +196,15 @@ public class ShopifyMapper implements VendorMapper {
         return new MappingResult.Mapped(topic, deliveryId, events);
     }
 
-    private static ShopifyOrder order(Webhook webhook) {
+    static ShopifyOrder order(Webhook webhook) {
         return VendorJson.read(webhook.body(), ShopifyOrder.class);
     }
 
-    private static String email(ShopifyOrder order) {
+    static String email(ShopifyOrder order) {
         return Contacts.email(order.email(), order.contactEmail(), order.customer() == null ? null : order.customer().email());
     }
 
-    private static String name(ShopifyOrder.Customer customer, ShopifyOrder.Address billing) {
+    static String name(ShopifyOrder.Customer customer, ShopifyOrder.Address billing) {
         String name = customer == null ? null : Contacts.name(customer.firstName(), customer.lastName());
         if (name == null && billing != null) {
             name = billing.name() != null ? billing.name() : Contacts.name(billing.firstName(), billing.lastName());
@@ -192,7 +216,7 @@ public class ShopifyMapper implements VendorMapper {
         return Products.sku(line.sku(), line.variantId(), line.productId());
     }
 
-    private static OrderFunnel.Stage stageAtCreation(ShopifyOrder order) {
+    static OrderFunnel.Stage stageAtCreation(ShopifyOrder order) {
         String status = order.financialStatus() == null ? "" : order.financialStatus();
         if (order.cancelledAt() != null || LOST.contains(status)) {
             return OrderFunnel.Stage.LOST;
@@ -201,7 +225,7 @@ public class ShopifyMapper implements VendorMapper {
         return AWAITING_PAYMENT.contains(status) ? OrderFunnel.Stage.AWAITING_PAYMENT : OrderFunnel.Stage.NONE;
     }
 
-    private static String lostReason(ShopifyOrder order) {
+    static String lostReason(ShopifyOrder order) {
         if (order.cancelReason() != null) {
             return order.cancelReason();
         }
@@ -209,7 +233,7 @@ public class ShopifyMapper implements VendorMapper {
     }
 
     /** A buyer who accepted marketing gave consent to communications; otherwise the configured bases apply. */
-    private List<LegalBase> legalBases(Boolean acceptsMarketing) {
+    List<LegalBase> legalBases(Boolean acceptsMarketing) {
         List<LegalBase> fromPayload = Boolean.TRUE.equals(acceptsMarketing)
                 ? List.of(LegalBase.communications("consent", "granted")) : List.of();
         return LegalBases.orDefault(fromPayload, config);

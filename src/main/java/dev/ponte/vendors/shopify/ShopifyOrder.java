@@ -13,12 +13,17 @@ public record ShopifyOrder(
         String phone,
         String financialStatus,
         String totalPrice,
+        String currency,
         String cancelReason,
         String cancelledAt,
+        String checkoutToken,
+        String orderStatusUrl,
         Boolean buyerAcceptsMarketing,
         List<String> paymentGatewayNames,
         Customer customer,
         Address billingAddress,
+        Address shippingAddress,
+        List<ShippingLine> shippingLines,
         List<LineItem> lineItems) {
 
     @RegisterForReflection
@@ -26,10 +31,16 @@ public record ShopifyOrder(
     }
 
     @RegisterForReflection
-    public record Address(String firstName, String lastName, String name, String phone) {
+    public record Address(String firstName, String lastName, String name, String phone, String city, String province,
+            String provinceCode, String countryCode) {
     }
 
     @RegisterForReflection
-    public record LineItem(String id, String productId, String variantId, String sku, Integer quantity, String title) {
+    public record ShippingLine(String title, String price) {
+    }
+
+    @RegisterForReflection
+    public record LineItem(String id, String productId, String variantId, String sku, Integer quantity, String title,
+            String name, String variantTitle, String price) {
     }
 }

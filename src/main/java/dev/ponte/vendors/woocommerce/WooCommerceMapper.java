@@ -11,6 +11,7 @@ import dev.ponte.mapping.OrderFunnel;
 import dev.ponte.mapping.PaymentMethods;
 import dev.ponte.mapping.Products;
 import dev.ponte.mapping.Signatures;
+import dev.ponte.mapping.Storefront;
 import dev.ponte.mapping.VendorJson;
 import dev.ponte.mapping.VendorMapper;
 import dev.ponte.mapping.Verification;
@@ -27,7 +28,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * WooCommerce: {@code order.created} becomes ORDER_PLACED with its items and the funnel event of
+ * WooCommerce. In RD's current e-commerce family, {@link WooStages}. In the legacy family:
+ * {@code order.created} becomes ORDER_PLACED with its items and the funnel event of
  * its status; {@code order.updated} becomes the funnel event of its new status. WooCommerce sends
  * {@code order.updated} on every save, so each funnel stage is its own delivery keyed by order
  * and stage ({@code order-727-paid}): a SALE reaches RD once however often the order is saved,
@@ -46,10 +48,14 @@ public class WooCommerceMapper implements VendorMapper {
     private static final Set<String> LOST = Set.of("cancelled", "refunded", "failed");
 
     private final WooCommerceConfig config;
+    private final Storefront storefront;
+    private final WooStages stages;
 
     @Inject
-    public WooCommerceMapper(WooCommerceConfig config) {
+    public WooCommerceMapper(WooCommerceConfig config, Storefront storefront) {
         this.config = config;
+        this.storefront = storefront;
+        this.stages = new WooStages(config);
     }
 
     @Override
@@ -78,6 +84,11 @@ public class WooCommerceMapper implements VendorMapper {
         String topic = webhook.header(TOPIC);
         if (topic == null) {
             throw new MalformedPayload("The " + TOPIC + " header is missing.", "$.headers." + TOPIC);
+        }
+        if (storefront.current(config) && (topic.equals("order.created") || topic.equals("order.updated"))) {
+            WooOrder order = VendorJson.read(webhook.body(), WooOrder.class);
+            requireId(order);
+            return stages.map(topic, order);
         }
         return switch (topic) {
             case "order.created" -> created(topic, VendorJson.read(webhook.body(), WooOrder.class));

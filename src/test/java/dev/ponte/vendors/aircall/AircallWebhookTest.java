@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.ponte.testing.RdStubs.EVENTS;
 import static dev.ponte.testing.RdStubs.accepted;
 import static io.restassured.RestAssured.given;
@@ -38,7 +39,7 @@ class AircallWebhookTest {
     void fresh() {
         RdStubs.reset(rd);
         breakers.reset();
-        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(accepted("call-1")));
+        rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(accepted("call-1")));
     }
 
     @Test
@@ -47,7 +48,7 @@ class AircallWebhookTest {
             given().contentType("application/json").body(BODY).post("/webhooks/aircall").then().statusCode(200)
                     .body("outcome", equalTo(expected));
         }
-        rd.verify(1, postRequestedFor(urlEqualTo(EVENTS)).withRequestBody(equalToJson(
+        rd.verify(1, postRequestedFor(urlPathEqualTo(EVENTS)).withRequestBody(equalToJson(
                 Fixtures.json("vendors/aircall/call.ended.expected.json").get(0).toString())));
     }
 
@@ -55,6 +56,6 @@ class AircallWebhookTest {
     void aWrongTokenIsRefused() {
         given().contentType("application/json").body(BODY.replace(WireMockRd.AIRCALL_TOKEN, "guessed"))
                 .post("/webhooks/aircall").then().statusCode(401);
-        rd.verify(0, postRequestedFor(urlEqualTo(EVENTS)));
+        rd.verify(0, postRequestedFor(urlPathEqualTo(EVENTS)));
     }
 }

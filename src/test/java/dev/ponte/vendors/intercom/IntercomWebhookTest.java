@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.ponte.testing.RdStubs.EVENTS;
 import static dev.ponte.testing.RdStubs.accepted;
 import static io.restassured.RestAssured.given;
@@ -38,7 +39,7 @@ class IntercomWebhookTest {
     void fresh() {
         RdStubs.reset(rd);
         breakers.reset();
-        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(accepted("chat-1")));
+        rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(accepted("chat-1")));
     }
 
     static io.restassured.response.Response send(String body) {
@@ -51,7 +52,7 @@ class IntercomWebhookTest {
     void aClosedConversationReachesRdWithItsTranscript() {
         send(Fixtures.text("vendors/intercom/conversation.admin.closed.json")).then().statusCode(200)
                 .body("outcome", equalTo("delivered"));
-        rd.verify(1, postRequestedFor(urlEqualTo(EVENTS)).withRequestBody(equalToJson(
+        rd.verify(1, postRequestedFor(urlPathEqualTo(EVENTS)).withRequestBody(equalToJson(
                 Fixtures.json("vendors/intercom/conversation.admin.closed.expected.json").get(0).toString())));
     }
 
@@ -60,6 +61,6 @@ class IntercomWebhookTest {
         send(Fixtures.text("vendors/intercom/ping.json")).then().statusCode(200).body("pong", equalTo(true));
         given().contentType("application/json").header("X-Hub-Signature", "sha1=0000")
                 .body(Fixtures.text("vendors/intercom/ping.json")).post("/webhooks/intercom").then().statusCode(401);
-        rd.verify(0, postRequestedFor(urlEqualTo(EVENTS)));
+        rd.verify(0, postRequestedFor(urlPathEqualTo(EVENTS)));
     }
 }

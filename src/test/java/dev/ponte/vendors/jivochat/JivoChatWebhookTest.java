@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.ponte.testing.RdStubs.EVENTS;
 import static dev.ponte.testing.RdStubs.accepted;
 import static io.restassured.RestAssured.given;
@@ -36,7 +37,7 @@ class JivoChatWebhookTest {
     void fresh() {
         RdStubs.reset(rd);
         breakers.reset();
-        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(accepted("chat-1")));
+        rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(accepted("chat-1")));
     }
 
     @Test
@@ -46,14 +47,14 @@ class JivoChatWebhookTest {
             given().contentType("application/json").queryParam("token", WireMockRd.JIVOCHAT_TOKEN).body(body)
                     .post("/webhooks/jivochat").then().statusCode(200).body("outcome", equalTo(expected));
         }
-        rd.verify(1, postRequestedFor(urlEqualTo(EVENTS)).withRequestBody(equalToJson(
+        rd.verify(1, postRequestedFor(urlPathEqualTo(EVENTS)).withRequestBody(equalToJson(
                 Fixtures.json("vendors/jivochat/chat_finished.expected.json").get(0).toString())));
     }
 
     @Test
     void aDeadLetterKeepsNoTokenAndStillReplays() {
         String body = Fixtures.text("vendors/jivochat/chat_finished.json").replace("\"chat_id\": 7607", "\"chat_id\": 7608");
-        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(RdStubs.json(400,
+        rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(RdStubs.json(400,
                 "{\"errors\":[{\"error_type\":\"INVALID\",\"error_message\":\"refused\"}]}")));
         String letter = given().contentType("application/json").queryParam("token", WireMockRd.JIVOCHAT_TOKEN).body(body)
                 .post("/webhooks/jivochat").then().statusCode(200).body("outcome", equalTo("parked"))
@@ -62,9 +63,9 @@ class JivoChatWebhookTest {
         String stored = RdStubs.operator().get("/admin/dead-letters").then().statusCode(200).extract().asString();
         org.assertj.core.api.Assertions.assertThat(stored).contains(letter).doesNotContain(WireMockRd.JIVOCHAT_TOKEN);
 
-        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(accepted("chat-2")));
+        rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(accepted("chat-2")));
         RdStubs.operator().post("/admin/dead-letters/" + letter + "/replay").then().statusCode(200);
-        rd.verify(2, postRequestedFor(urlEqualTo(EVENTS)));
+        rd.verify(2, postRequestedFor(urlPathEqualTo(EVENTS)));
     }
 
     @Test
@@ -72,6 +73,6 @@ class JivoChatWebhookTest {
         given().contentType("application/json").queryParam("token", "guessed")
                 .body(Fixtures.text("vendors/jivochat/chat_accepted.json")).post("/webhooks/jivochat")
                 .then().statusCode(401).body("errors[0].error_type", equalTo("INVALID_SIGNATURE"));
-        rd.verify(0, postRequestedFor(urlEqualTo(EVENTS)));
+        rd.verify(0, postRequestedFor(urlPathEqualTo(EVENTS)));
     }
 }

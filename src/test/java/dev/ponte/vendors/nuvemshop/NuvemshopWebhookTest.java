@@ -72,7 +72,7 @@ class NuvemshopWebhookTest {
                 .withHeader("Authentication", equalTo("bearer " + WireMockRd.NUVEMSHOP_TOKEN))
                 .withHeader("User-Agent", containing("Ponte")));
         server.verify(1, postRequestedFor(urlEqualTo(BATCH)).withRequestBody(
-                equalToJson(Fixtures.text("vendors/nuvemshop/order-created.expected.json"))));
+                equalToJson(Fixtures.text("vendors/nuvemshop/order-created.legacy.expected.json"))));
     }
 
     @Test
@@ -84,7 +84,7 @@ class NuvemshopWebhookTest {
 
         server.verify(2, getRequestedFor(urlEqualTo(ORDER_PATH)));
         server.verify(1, postRequestedFor(urlEqualTo("/platform/events")).withRequestBody(
-                equalToJson(Fixtures.json("vendors/nuvemshop/order-paid.expected.json").get(0).toString())));
+                equalToJson(Fixtures.json("vendors/nuvemshop/order-paid.legacy.expected.json").get(0).toString())));
     }
 
     @Test

@@ -3,7 +3,12 @@ package dev.ponte.vendors.shopify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ponte.contacts.ContactDirectory;
 import dev.ponte.mapping.MalformedPayload;
+import dev.ponte.mapping.Storefront;
+import dev.ponte.rd.EcommerceFamily;
+import dev.ponte.testing.TestState;
+import java.time.Duration;
 import dev.ponte.mapping.MappingResult;
 import dev.ponte.mapping.Signatures;
 import dev.ponte.mapping.Webhook;
@@ -29,11 +34,23 @@ class ShopifyMapperTest {
         }
     }
 
-    private final ShopifyMapper mapper = new ShopifyMapper(new Config(SECRET, null));
+    /** The legacy family: what this class checks. {@link ShopifyStagesTest} checks the current one. */
+    private final ShopifyMapper mapper = mapper(new Config(SECRET, null), EcommerceFamily.LEGACY);
+
+    static ShopifyMapper mapper(ShopifyConfig config, EcommerceFamily family) {
+        return mapper(config, family, new ContactDirectory(TestState.store()));
+    }
+
+    static ShopifyMapper mapper(ShopifyConfig config, EcommerceFamily family, ContactDirectory contacts) {
+        return new ShopifyMapper(config, new Storefront(family, Duration.ofHours(1)), contacts);
+    }
 
     /** A delivery as Shopify sends it: the fixture's bytes, signed with the app secret. */
     static Webhook delivery(String topic, String fixture) {
-        String body = Fixtures.text("vendors/shopify/" + fixture);
+        return signed(topic, Fixtures.text("vendors/shopify/" + fixture));
+    }
+
+    static Webhook signed(String topic, String body) {
         return Webhooks.of("shopify", Map.of(
                 "X-Shopify-Topic", topic,
                 "X-Shopify-Webhook-Id", "b54557e4-bdd9-4b37-8a5f-bf7d70bcd043",
@@ -54,7 +71,7 @@ class ShopifyMapperTest {
         assertThat(result).isInstanceOfSatisfying(MappingResult.Mapped.class, mapped -> {
             assertThat(mapped.topic()).isEqualTo(topic);
             assertThat(mapped.deliveryId()).isEqualTo("b54557e4-bdd9-4b37-8a5f-bf7d70bcd043");
-            assertThat(RdJson.tree(mapped.events())).isEqualTo(Fixtures.json("vendors/shopify/" + fixture + ".expected.json"));
+            assertThat(RdJson.tree(mapped.events())).isEqualTo(Fixtures.json("vendors/shopify/" + fixture + ".legacy.expected.json"));
             mapped.events().forEach(event -> assertThat(EventValidator.validate(event)).isEmpty());
         });
     }
@@ -72,7 +89,8 @@ class ShopifyMapperTest {
 
     @Test
     void configuredLegalBasesApplyWhenTheBuyerGaveNone() {
-        ShopifyMapper withDefaults = new ShopifyMapper(new Config(SECRET, "data_processing:legitimate_interest"));
+        ShopifyMapper withDefaults = mapper(new Config(SECRET, "data_processing:legitimate_interest"),
+                EcommerceFamily.LEGACY);
         MappingResult.Mapped mapped = (MappingResult.Mapped) withDefaults.map(delivery("checkouts/create", "checkouts-create.json"));
         assertThat(RdJson.tree(mapped.events().get(0)).path("payload").path("legal_bases")).isEqualTo(
                 Fixtures.parse("[{\"category\":\"data_processing\",\"type\":\"legitimate_interest\"}]"));
@@ -108,7 +126,7 @@ class ShopifyMapperTest {
     @Test
     void aSignatureWithAnotherSecretIsRefused() {
         Webhook genuine = delivery("orders/create", "orders-create.json");
-        ShopifyMapper otherSecret = new ShopifyMapper(new Config("another-secret", null));
+        ShopifyMapper otherSecret = mapper(new Config("another-secret", null), EcommerceFamily.LEGACY);
         assertThat(otherSecret.verify(genuine).problem())
                 .isEqualTo("X-Shopify-Hmac-Sha256 does not match the body signed with PONTE_VENDORS_SHOPIFY_SECRET.");
     }

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.ponte.testing.RdStubs.EVENTS;
 import static dev.ponte.testing.RdStubs.accepted;
 import static io.restassured.RestAssured.given;
@@ -38,7 +39,7 @@ class TawkToWebhookTest {
     void fresh() {
         RdStubs.reset(rd);
         breakers.reset();
-        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(accepted("chat-1")));
+        rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(accepted("chat-1")));
     }
 
     static io.restassured.response.Response send(String body, String eventId) {
@@ -56,8 +57,8 @@ class TawkToWebhookTest {
         send(end, "evt-end").then().statusCode(200).body("outcome", equalTo("duplicate"));
         send(transcript, "evt-transcript").then().statusCode(200).body("outcome", equalTo("duplicate"));
 
-        rd.verify(1, postRequestedFor(urlEqualTo(EVENTS)));
-        rd.verify(postRequestedFor(urlEqualTo(EVENTS)).withRequestBody(equalToJson(
+        rd.verify(1, postRequestedFor(urlPathEqualTo(EVENTS)));
+        rd.verify(postRequestedFor(urlPathEqualTo(EVENTS)).withRequestBody(equalToJson(
                 Fixtures.json("vendors/tawkto/chat-transcript-created.expected.json").get(0).toString()
                         .replace("70fe3290", "81ae4401"))));
     }
@@ -67,6 +68,6 @@ class TawkToWebhookTest {
         given().contentType("application/json").header("X-Tawk-Signature", "0000")
                 .body(Fixtures.text("vendors/tawkto/ticket-create.json")).post("/webhooks/tawkto")
                 .then().statusCode(401).body("errors[0].error_type", equalTo("INVALID_SIGNATURE"));
-        rd.verify(0, postRequestedFor(urlEqualTo(EVENTS)));
+        rd.verify(0, postRequestedFor(urlPathEqualTo(EVENTS)));
     }
 }

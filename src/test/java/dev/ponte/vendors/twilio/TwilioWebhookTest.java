@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.ponte.testing.RdStubs.EVENTS;
 import static dev.ponte.testing.RdStubs.accepted;
 import static dev.ponte.testing.RdStubs.operator;
@@ -62,7 +63,7 @@ class TwilioWebhookTest {
         RdStubs.reset(rd);
         breakers.reset();
         deadLetters.list(1_000).forEach(letter -> deadLetters.remove(letter.id()));
-        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(accepted("call-1")));
+        rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(accepted("call-1")));
     }
 
     static io.restassured.response.Response twilio(String pathAndQuery, String body) {
@@ -77,7 +78,7 @@ class TwilioWebhookTest {
         twilio("/webhooks/twilio?email=lead@example.com.br", BODY).then().statusCode(200)
                 .body("outcome", equalTo("delivered"));
 
-        rd.verify(1, postRequestedFor(urlEqualTo(EVENTS)).withRequestBody(equalToJson(
+        rd.verify(1, postRequestedFor(urlPathEqualTo(EVENTS)).withRequestBody(equalToJson(
                 Fixtures.json("vendors/twilio/status-callback-completed.expected.json").get(0).toString())));
     }
 
@@ -86,14 +87,14 @@ class TwilioWebhookTest {
         twilio("/webhooks/twilio", BODY.replace("CAbe982f58915a2def4cf7aaa1f1766236", "CAunknown0000000000000000000000001"))
                 .then().statusCode(200).body("outcome", equalTo("parked"))
                 .body("reason", startsWith("No email for +551135892112"));
-        rd.verify(0, postRequestedFor(urlEqualTo(EVENTS)));
+        rd.verify(0, postRequestedFor(urlPathEqualTo(EVENTS)));
 
         operator().get("/admin/dead-letters").then().body("[0].status", equalTo("held"))
                 .body("[0].cause", equalTo("no_contact")).body("[0].next_attempt_at", nullValue());
         assertThat(redelivery.sweep().delivered()).isZero();
 
         // Later the lead converts on a form that asks for the phone: Ponte learns the number.
-        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(accepted("conversion")));
+        rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(accepted("conversion")));
         intake.accept(Delivery.builder().source("forms").deliveryId("f-1").events(List.of(RdEvent.of(ConversionPayloadBuilder.builder()
                 .conversionIdentifier("contato")
                 .name("Lead")
@@ -106,7 +107,7 @@ class TwilioWebhookTest {
         // No operator: the letter waiting for that number is due at once, and the next sweep sends it.
         assertThat(redelivery.sweep().delivered()).isEqualTo(1);
         operator().get("/admin/dead-letters").then().body("", hasSize(0));
-        rd.verify(1, postRequestedFor(urlEqualTo(EVENTS)).withRequestBody(
+        rd.verify(1, postRequestedFor(urlPathEqualTo(EVENTS)).withRequestBody(
                 com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.payload.email", com.github.tomakehurst.wiremock.client.WireMock.equalTo("lead@example.com.br"))));
     }
 
@@ -115,6 +116,6 @@ class TwilioWebhookTest {
         given().contentType("application/x-www-form-urlencoded").header("X-Twilio-Signature",
                 TwilioSignature.of(WireMockRd.TWILIO_TOKEN, "http://localhost/webhooks/twilio", FormBody.parse(BODY)))
                 .body(BODY).post("/webhooks/twilio").then().statusCode(401);
-        rd.verify(0, postRequestedFor(urlEqualTo(EVENTS)));
+        rd.verify(0, postRequestedFor(urlPathEqualTo(EVENTS)));
     }
 }

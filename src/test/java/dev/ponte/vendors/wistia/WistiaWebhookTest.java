@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.ponte.testing.RdStubs.EVENTS;
 import static dev.ponte.testing.RdStubs.accepted;
 import static io.restassured.RestAssured.given;
@@ -38,7 +39,7 @@ class WistiaWebhookTest {
     void fresh() {
         RdStubs.reset(rd);
         breakers.reset();
-        rd.stubFor(post(urlEqualTo(EVENTS)).willReturn(accepted("media-1")));
+        rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(accepted("media-1")));
     }
 
     static io.restassured.response.Response send(String body) {
@@ -53,10 +54,10 @@ class WistiaWebhookTest {
         send(body).then().statusCode(200).body("outcome", equalTo("delivered"));
         send(body).then().statusCode(200).body("outcome", equalTo("duplicate"));
 
-        rd.verify(3, postRequestedFor(urlEqualTo(EVENTS)));
+        rd.verify(3, postRequestedFor(urlPathEqualTo(EVENTS)));
         var expected = Fixtures.json("vendors/wistia/viewing-session.expected.json");
         for (int i = 0; i < expected.size(); i++) {
-            rd.verify(1, postRequestedFor(urlEqualTo(EVENTS)).withRequestBody(equalToJson(expected.get(i).toString())));
+            rd.verify(1, postRequestedFor(urlPathEqualTo(EVENTS)).withRequestBody(equalToJson(expected.get(i).toString())));
         }
     }
 
@@ -64,6 +65,6 @@ class WistiaWebhookTest {
     void aForgedBodyIsRefused() {
         given().contentType("application/json").header("X-Wistia-Signature", "00")
                 .body(Fixtures.text("vendors/wistia/viewing-session.json")).post("/webhooks/wistia").then().statusCode(401);
-        rd.verify(0, postRequestedFor(urlEqualTo(EVENTS)));
+        rd.verify(0, postRequestedFor(urlPathEqualTo(EVENTS)));
     }
 }

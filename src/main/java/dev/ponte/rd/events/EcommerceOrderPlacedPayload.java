@@ -1,0 +1,31 @@
+package dev.ponte.rd.events;
+
+import io.soabase.recordbuilder.core.RecordBuilder;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** ECOMMERCE_ORDER_PLACED: an order was created; {@code identifier} is the order. RD has not published its fields: they are taken to be ORDER_PAID's. */
+@RecordBuilder
+public record EcommerceOrderPlacedPayload(
+        String email,
+        String identifier,
+        String name,
+        String mobilePhone,
+        String personalPhone,
+        List<LegalBase> legalBases,
+        String currency,
+        BigDecimal price,
+        Integer totalItems,
+        List<EcommerceLineItem> lineItems,
+        BigDecimal shippingPrice,
+        String shippingCity,
+        String shippingState,
+        String shippingCountry,
+        String orderUrl,
+        List<String> paymentMethods) implements RdPayload {
+
+    @Override
+    public EventType eventType() {
+        return EventType.ECOMMERCE_ORDER_PLACED;
+    }
+}

@@ -1,0 +1,339 @@
+package dev.ponte.vendors.shopify;
+
+import dev.ponte.contacts.ContactDirectory;
+import dev.ponte.mapping.Contacts;
+import dev.ponte.mapping.Deferred;
+import dev.ponte.mapping.Fact;
+import dev.ponte.mapping.MalformedPayload;
+import dev.ponte.mapping.MappingResult;
+import dev.ponte.mapping.Money;
+import dev.ponte.mapping.OrderFunnel;
+import dev.ponte.mapping.Storefront;
+import dev.ponte.mapping.VendorJson;
+import dev.ponte.mapping.Webhook;
+import dev.ponte.rd.events.EcommerceCartAbandonedPayloadBuilder;
+import dev.ponte.rd.events.EcommerceCheckoutStartedPayloadBuilder;
+import dev.ponte.rd.events.EcommerceLineItem;
+import dev.ponte.rd.events.EcommerceLineItemBuilder;
+import dev.ponte.rd.events.EcommerceOrderCancelledPayloadBuilder;
+import dev.ponte.rd.events.EcommerceOrderFulfilledPayloadBuilder;
+import dev.ponte.rd.events.EcommerceOrderPaidPayloadBuilder;
+import dev.ponte.rd.events.EcommerceOrderPlacedPayloadBuilder;
+import dev.ponte.rd.events.EcommerceOrderRefundedPayloadBuilder;
+import dev.ponte.rd.events.EcommerceShipmentDeliveredPayloadBuilder;
+import dev.ponte.rd.events.LegalBase;
+import dev.ponte.rd.events.RdEvent;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Shopify in RD's current e-commerce family: each stage of an order's life its own delivery,
+ * keyed by what it is about (the checkout's token, the order's, fulfillment's or refund's id), so
+ * a stage reaches RD once however often Shopify repeats itself. A checkout starts an
+ * abandoned-cart wait named after its token; its order cancels it.
+ */
+final class ShopifyStages {
+
+    private static final String VENDOR = "shopify";
+    private static final Set<String> NOT_SHIPPED = Set.of("cancelled", "error", "failure");
+    /** Shopify's own cancel reasons are RD's, plus {@code staff}, which RD calls other. */
+    private static final Map<String, String> CANCEL_REASONS = Map.of("staff", "other");
+
+    private final ShopifyMapper shopify;
+    private final Storefront storefront;
+    private final ContactDirectory contacts;
+
+    ShopifyStages(ShopifyMapper shopify, Storefront storefront, ContactDirectory contacts) {
+        this.shopify = shopify;
+        this.storefront = storefront;
+        this.contacts = contacts;
+    }
+
+    MappingResult map(String topic, Webhook webhook) {
+        return switch (topic) {
+            case "checkouts/create", "checkouts/update" -> checkout(topic, VendorJson.read(webhook.body(),
+                    ShopifyCheckout.class));
+            case "orders/create" -> placed(topic, ShopifyMapper.order(webhook));
+            case "orders/paid" -> paid(topic, ShopifyMapper.order(webhook));
+            case "orders/cancelled" -> cancelled(topic, ShopifyMapper.order(webhook));
+            case "fulfillments/create", "fulfillments/update" -> fulfillment(topic, VendorJson.read(webhook.body(),
+                    ShopifyFulfillment.class));
+            case "fulfillment_events/create" -> carrierNews(topic, VendorJson.read(webhook.body(),
+                    ShopifyFulfillmentEvent.class));
+            case "refunds/create" -> refund(topic, VendorJson.read(webhook.body(), ShopifyRefund.class));
+            case "orders/fulfilled" -> new MappingResult.Ignored(topic, "Each shipment arrives as fulfillments/create,"
+                    + " with its tracking, and becomes ECOMMERCE_ORDER_FULFILLED from there.");
+            default -> new MappingResult.Ignored(topic, "Ponte maps checkouts/create, checkouts/update, orders/create,"
+                    + " orders/paid, orders/cancelled, fulfillments/create, fulfillments/update,"
+                    + " fulfillment_events/create and refunds/create.");
+        };
+    }
+
+    /**
+     * A checkout: started once (whichever of create or update first names the buyer), and
+     * abandoned if no order follows within PONTE_CART_ABANDONED_AFTER of its last change.
+     */
+    private MappingResult checkout(String topic, ShopifyCheckout checkout) {
+        String token = checkout.token() != null ? checkout.token() : checkout.id();
+        if (token == null) {
+            throw new MalformedPayload("The checkout has no token.", "$.body.token");
+        }
+        String waitName = Storefront.abandonedCart(token);
+        if (checkout.completedAt() != null) {
+            return new MappingResult.Mapped(topic, null, List.of(), List.of(), List.of(new Deferred.Cancel(waitName)));
+        }
+        String email = Contacts.email(checkout.email(), checkout.customer() == null ? null : checkout.customer().email());
+        if (email == null) {
+            return new MappingResult.Ignored(topic, "The checkout has no email yet, so RD cannot tell whose cart it is.");
+        }
+        List<ShopifyOrder.LineItem> lines = checkout.lineItems() == null ? List.of() : checkout.lineItems();
+        if (lines.isEmpty()) {
+            return new MappingResult.Ignored(topic, "The checkout has no items.");
+        }
+        List<EcommerceLineItem> items = lineItems(lines);
+        String name = ShopifyMapper.name(checkout.customer(), checkout.billingAddress());
+        String phone = phone(checkout.phone(), checkout.customer(), checkout.billingAddress());
+        List<LegalBase> legal = legalBases(checkout.buyerAcceptsMarketing());
+        BigDecimal price = Money.of(checkout.totalPrice());
+        RdEvent started = RdEvent.of(EcommerceCheckoutStartedPayloadBuilder.builder()
+                .email(email).identifier(token).name(name).mobilePhone(phone).legalBases(legal)
+                .checkoutUrl(Storefront.url(checkout.abandonedCheckoutUrl())).currency(checkout.currency()).price(price)
+                .totalItems(Storefront.totalItems(items)).lineItems(Storefront.lineItems(items))
+                .build());
+        RdEvent abandoned = RdEvent.of(EcommerceCartAbandonedPayloadBuilder.builder()
+                .email(email).identifier(token).name(name).mobilePhone(phone).legalBases(legal)
+                .checkoutUrl(Storefront.url(checkout.abandonedCheckoutUrl())).currency(checkout.currency()).price(price)
+                .totalItems(Storefront.totalItems(items)).lineItems(Storefront.lineItems(items))
+                .build());
+        return new MappingResult.Mapped(topic, "checkout-" + token + ":started", List.of(started), List.of(),
+                List.of(new Deferred.Send(waitName, storefront.abandonedAfter(), "checkout-" + token + ":abandoned",
+                        List.of(abandoned))));
+    }
+
+    private MappingResult placed(String topic, ShopifyOrder order) {
+        String id = orderId(order);
+        String email = ShopifyMapper.email(order);
+        List<RdEvent> events = new ArrayList<>();
+        List<EcommerceLineItem> items = lineItems(order.lineItems());
+        events.add(RdEvent.of(EcommerceOrderPlacedPayloadBuilder.builder()
+                .email(email).identifier(id).name(name(order)).mobilePhone(phone(order)).legalBases(legalBases(order))
+                .currency(order.currency()).price(Money.of(order.totalPrice())).totalItems(Storefront.totalItems(items))
+                .lineItems(Storefront.lineItems(items)).shippingPrice(shipping(order)).shippingCity(city(order))
+                .shippingState(state(order)).shippingCountry(country(order)).orderUrl(Storefront.url(order.orderStatusUrl()))
+                .paymentMethods(Storefront.paymentMethods(order.paymentGatewayNames()))
+                .build()));
+        events.addAll(OrderFunnel.events(ShopifyMapper.stageAtCreation(order), email, Money.of(order.totalPrice()),
+                ShopifyMapper.lostReason(order), shopify.settings()));
+        return new MappingResult.Mapped(topic, "order-" + id + ":placed", events, facts(id, email), followed(order));
+    }
+
+    private MappingResult paid(String topic, ShopifyOrder order) {
+        if (!ShopifyMapper.PAID.contains(String.valueOf(order.financialStatus()))) {
+            return ShopifyMapper.notPaid(topic, order);
+        }
+        String id = orderId(order);
+        String email = ShopifyMapper.email(order);
+        List<EcommerceLineItem> items = lineItems(order.lineItems());
+        List<RdEvent> events = new ArrayList<>();
+        events.add(RdEvent.of(EcommerceOrderPaidPayloadBuilder.builder()
+                .email(email).identifier(id).name(name(order)).mobilePhone(phone(order)).legalBases(legalBases(order))
+                .currency(order.currency()).price(Money.of(order.totalPrice())).totalItems(Storefront.totalItems(items))
+                .lineItems(Storefront.lineItems(items)).shippingPrice(shipping(order)).shippingCity(city(order))
+                .shippingState(state(order)).shippingCountry(country(order)).orderUrl(Storefront.url(order.orderStatusUrl()))
+                .paymentMethods(Storefront.paymentMethods(order.paymentGatewayNames()))
+                .build()));
+        events.addAll(OrderFunnel.events(OrderFunnel.Stage.PAID, email, Money.of(order.totalPrice()), null,
+                shopify.settings()));
+        return new MappingResult.Mapped(topic, "order-" + id + ":paid", events, facts(id, email), followed(order));
+    }
+
+    private MappingResult cancelled(String topic, ShopifyOrder order) {
+        if (order.cancelledAt() == null) {
+            return ShopifyMapper.notCancelled(topic);
+        }
+        String id = orderId(order);
+        String email = ShopifyMapper.email(order);
+        List<RdEvent> events = new ArrayList<>();
+        events.add(RdEvent.of(EcommerceOrderCancelledPayloadBuilder.builder()
+                .email(email).identifier(id).name(name(order)).mobilePhone(phone(order)).legalBases(legalBases(order))
+                .cancelReason(Storefront.cancelReason(order.cancelReason(), CANCEL_REASONS))
+                .build()));
+        events.addAll(OrderFunnel.events(OrderFunnel.Stage.LOST, email, null, ShopifyMapper.lostReason(order),
+                shopify.settings()));
+        return new MappingResult.Mapped(topic, "order-" + id + ":cancelled", events, facts(id, email), followed(order));
+    }
+
+    /** A shipment: fulfilled when Shopify creates it; delivered, too, once its shipment_status says so. */
+    private MappingResult fulfillment(String topic, ShopifyFulfillment fulfillment) {
+        if (fulfillment.id() == null) {
+            throw new MalformedPayload("The fulfillment has no id.", "$.body.id");
+        }
+        if (NOT_SHIPPED.contains(String.valueOf(fulfillment.status()))) {
+            return new MappingResult.Ignored(topic, "The fulfillment's status is " + fulfillment.status()
+                    + ": nothing was shipped.");
+        }
+        String email = Contacts.email(fulfillment.email());
+        if (email == null) {
+            email = contacts.emailForOrder(VENDOR, fulfillment.orderId()).orElse(null);
+        }
+        if (email == null) {
+            return waitingForOrder(topic, "fulfillment-" + fulfillment.id() + ":fulfilled", fulfillment.orderId(),
+                    "The fulfillment names no email");
+        }
+        RdEvent fulfilled = RdEvent.of(EcommerceOrderFulfilledPayloadBuilder.builder()
+                .email(email).identifier(fulfillment.id()).orderIdentifier(fulfillment.orderId())
+                .trackingCompany(blankToNull(fulfillment.trackingCompany()))
+                .trackingCode(first(fulfillment.trackingNumber(), fulfillment.trackingNumbers()))
+                .trackingUrl(Storefront.url(first(fulfillment.trackingUrl(), fulfillment.trackingUrls())))
+                .build());
+        List<MappingResult.Mapped> stages = new ArrayList<>();
+        stages.add(new MappingResult.Mapped(topic, "fulfillment-" + fulfillment.id() + ":fulfilled", List.of(fulfilled)));
+        if ("delivered".equals(fulfillment.shipmentStatus())) {
+            stages.add(delivered(topic, email, fulfillment.id(), fulfillment.orderId()));
+        }
+        return stages.size() == 1 ? stages.get(0) : new MappingResult.Several(topic, stages);
+    }
+
+    /** A carrier's news; only a delivery has an RD event. */
+    private MappingResult carrierNews(String topic, ShopifyFulfillmentEvent news) {
+        if (!"delivered".equals(news.status())) {
+            return new MappingResult.Ignored(topic, "The shipment's status is " + news.status()
+                    + "; only delivered has an RD event.");
+        }
+        if (news.fulfillmentId() == null) {
+            throw new MalformedPayload("The fulfillment event names no fulfillment.", "$.body.fulfillment_id");
+        }
+        String deliveryId = "fulfillment-" + news.fulfillmentId() + ":delivered";
+        return contacts.emailForOrder(VENDOR, news.orderId())
+                .<MappingResult>map(email -> delivered(topic, email, news.fulfillmentId(), news.orderId()))
+                .orElseGet(() -> waitingForOrder(topic, deliveryId, news.orderId(), "The fulfillment event names no email"));
+    }
+
+    private MappingResult refund(String topic, ShopifyRefund refund) {
+        if (refund.id() == null || refund.orderId() == null) {
+            throw new MalformedPayload("The refund names no id or no order.", refund.id() == null ? "$.body.id"
+                    : "$.body.order_id");
+        }
+        String deliveryId = "order-" + refund.orderId() + ":refund-" + refund.id();
+        return contacts.emailForOrder(VENDOR, refund.orderId())
+                .<MappingResult>map(email -> new MappingResult.Mapped(topic, deliveryId, List.of(RdEvent.of(
+                        EcommerceOrderRefundedPayloadBuilder.builder().email(email).identifier(refund.orderId()).build()))))
+                .orElseGet(() -> waitingForOrder(topic, deliveryId, refund.orderId(), "The refund names no email"));
+    }
+
+    private static MappingResult.Mapped delivered(String topic, String email, String fulfillmentId, String orderId) {
+        return new MappingResult.Mapped(topic, "fulfillment-" + fulfillmentId + ":delivered", List.of(RdEvent.of(
+                EcommerceShipmentDeliveredPayloadBuilder.builder()
+                        .email(email).identifier(fulfillmentId).orderIdentifier(orderId)
+                        .build())));
+    }
+
+    /** News of an order that names only the order: parked until Ponte has delivered the order and so knows its buyer. */
+    private static MappingResult waitingForOrder(String topic, String deliveryId, String orderId, String why) {
+        if (orderId == null) {
+            return new MappingResult.Ignored(topic, why + " and no order, so RD has no contact for it.");
+        }
+        return new MappingResult.Unresolved(topic, deliveryId, why + ": Ponte sends it once it has delivered order "
+                + orderId + " and so knows its buyer.", ContactDirectory.orderKey(VENDOR, orderId));
+    }
+
+    /** An order names its buyer, for the news of it that will not; and any stage of it means its checkout was not abandoned. */
+    private static List<Fact> facts(String orderId, String email) {
+        return email == null ? List.of() : List.of(ContactDirectory.order(VENDOR, orderId, email));
+    }
+
+    private static List<Deferred> followed(ShopifyOrder order) {
+        return order.checkoutToken() == null ? List.of()
+                : List.of(new Deferred.Cancel(Storefront.abandonedCart(order.checkoutToken())));
+    }
+
+    private static String orderId(ShopifyOrder order) {
+        if (order.id() == null) {
+            throw new MalformedPayload("The order has no id.", "$.body.id");
+        }
+        return order.id();
+    }
+
+    private static List<EcommerceLineItem> lineItems(List<ShopifyOrder.LineItem> lines) {
+        if (lines == null) {
+            return List.of();
+        }
+        return lines.stream().filter(Objects::nonNull).map(line -> EcommerceLineItemBuilder.builder()
+                .productId(first(line.productId(), line.variantId(), line.sku(), line.id()))
+                .productTitle(first(line.title(), line.name(), line.sku(), line.productId()))
+                .price(Money.of(line.price()))
+                .quantity(line.quantity() == null ? 1 : line.quantity())
+                .sku(blankToNull(line.sku()))
+                .variantId(blankToNull(line.variantId()))
+                .variantTitle(blankToNull(line.variantTitle()))
+                .build()).toList();
+    }
+
+    private static BigDecimal shipping(ShopifyOrder order) {
+        if (order.shippingLines() == null || order.shippingLines().isEmpty()) {
+            return null;
+        }
+        return order.shippingLines().stream().map(l -> Money.of(l.price())).filter(Objects::nonNull)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private static String city(ShopifyOrder order) {
+        return order.shippingAddress() == null ? null : blankToNull(order.shippingAddress().city());
+    }
+
+    private static String state(ShopifyOrder order) {
+        ShopifyOrder.Address to = order.shippingAddress();
+        return to == null ? null : first(to.provinceCode(), to.province());
+    }
+
+    private static String country(ShopifyOrder order) {
+        return order.shippingAddress() == null ? null : blankToNull(order.shippingAddress().countryCode());
+    }
+
+    private static String name(ShopifyOrder order) {
+        return ShopifyMapper.name(order.customer(), order.billingAddress());
+    }
+
+    private static String phone(ShopifyOrder order) {
+        return phone(order.phone(), order.customer(), order.billingAddress());
+    }
+
+    private static String phone(String own, ShopifyOrder.Customer customer, ShopifyOrder.Address billing) {
+        for (String raw : new String[] {own, customer == null ? null : customer.phone(), billing == null ? null : billing.phone()}) {
+            String phone = Contacts.phone(raw);
+            if (phone != null) {
+                return phone;
+            }
+        }
+        return null;
+    }
+
+    private List<LegalBase> legalBases(ShopifyOrder order) {
+        return legalBases(order.buyerAcceptsMarketing());
+    }
+
+    private List<LegalBase> legalBases(Boolean acceptsMarketing) {
+        return Storefront.communications(shopify.legalBases(acceptsMarketing));
+    }
+
+    private static String first(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private static String first(String value, List<String> values) {
+        return first(value, values == null || values.isEmpty() ? null : values.get(0));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}
