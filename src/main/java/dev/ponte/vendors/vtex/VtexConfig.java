@@ -1,6 +1,6 @@
 package dev.ponte.vendors.vtex;
 
-import dev.ponte.mapping.VendorSettings;
+import dev.ponte.mapping.StoreSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.Optional;
@@ -11,7 +11,7 @@ import java.util.Optional;
  * {@code PONTE_VENDORS_VTEX_APP_TOKEN} read the order back from OMS.
  */
 @ConfigMapping(prefix = "ponte.vendors.vtex")
-public interface VtexConfig extends VendorSettings {
+public interface VtexConfig extends StoreSettings {
 
     /** {@code PONTE_VENDORS_VTEX_API_URL}; {@code {account}} becomes the account the hook names. */
     @WithDefault("https://{account}.vtexcommercestable.com.br")

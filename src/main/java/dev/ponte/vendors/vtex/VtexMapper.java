@@ -10,6 +10,7 @@ import dev.ponte.mapping.OrderFunnel;
 import dev.ponte.mapping.PaymentMethods;
 import dev.ponte.mapping.Products;
 import dev.ponte.mapping.Signatures;
+import dev.ponte.mapping.Storefront;
 import dev.ponte.mapping.VendorApiUnavailable;
 import dev.ponte.mapping.VendorJson;
 import dev.ponte.mapping.VendorMapper;
@@ -30,7 +31,8 @@ import java.util.regex.Pattern;
  * VTEX: the orders hook says which order moved to which state; the order is read back from OMS.
  * States arrive in any order and one state may repeat, so each stage is its own delivery keyed
  * by order: {@code -created} (ORDER_PLACED with its items, sent with whichever state comes first),
- * {@code -paid} (SALE) and {@code -lost} (OPPORTUNITY_LOST).
+ * {@code -paid} (SALE) and {@code -lost} (OPPORTUNITY_LOST), in the legacy family; in RD's current
+ * family, {@link VtexStages}.
  */
 @ApplicationScoped
 public class VtexMapper implements VendorMapper {
@@ -44,11 +46,15 @@ public class VtexMapper implements VendorMapper {
 
     private final VtexConfig config;
     private final VtexOrders orders;
+    private final Storefront storefront;
+    private final VtexStages stages;
 
     @Inject
-    public VtexMapper(VtexConfig config, VtexOrders orders) {
+    public VtexMapper(VtexConfig config, VtexOrders orders, Storefront storefront) {
         this.config = config;
         this.orders = orders;
+        this.storefront = storefront;
+        this.stages = new VtexStages(config);
     }
 
     @Override
@@ -95,8 +101,11 @@ public class VtexMapper implements VendorMapper {
         if (hook.origin() != null && hook.origin().account() != null && !ACCOUNT.matcher(hook.origin().account()).matches()) {
             throw new MalformedPayload("Origin.Account must be a VTEX account name.", "$.body.Origin.Account");
         }
+        // In the current family the order read back decides, whatever the state: hooks configured
+        // by expression (a carrier's delivery) carry states no list names.
+        boolean current = storefront.current(config);
         OrderFunnel.Stage stage = stage(hook.state());
-        if (stage == OrderFunnel.Stage.NONE) {
+        if (!current && stage == OrderFunnel.Stage.NONE) {
             return new MappingResult.Ignored(hook.state(), "State '" + hook.state() + "' has no RD event.");
         }
         VtexOrder order;
@@ -104,6 +113,9 @@ public class VtexMapper implements VendorMapper {
             order = orders.fetch(hook.origin() == null ? null : hook.origin().account(), hook.orderId());
         } catch (IllegalStateException e) {
             throw new VendorApiUnavailable(e.getMessage());
+        }
+        if (current) {
+            return stages.map(hook.state(), order);
         }
         return new MappingResult.Several(hook.state(), deliveries(hook, order));
     }

@@ -42,7 +42,13 @@ class VtexMapperTest {
         }
     }
 
-    private final VtexMapper mapper = new VtexMapper(new Config(), null);
+    /** The legacy family: what this class checks. {@link VtexStagesTest} checks the current one. */
+    private final VtexMapper mapper = new VtexMapper(new Config(), null,
+            new dev.ponte.mapping.Storefront(dev.ponte.rd.EcommerceFamily.LEGACY, java.time.Duration.ofHours(1)));
+
+    static Config config() {
+        return new Config();
+    }
     private final VtexOrder order = VendorJson.readCamelCase(
             Fixtures.text("vendors/vtex/order-1172452900788-01.json").getBytes(StandardCharsets.UTF_8), VtexOrder.class);
 
@@ -63,7 +69,7 @@ class VtexMapperTest {
     void aPaidStateGivesThePlacedOrderAndItsSaleEachKeyedOnce() {
         List<MappingResult.Mapped> deliveries = mapper.deliveries(hook("ready-for-handling"), order);
 
-        assertThat(tree(deliveries)).isEqualTo(Fixtures.json("vendors/vtex/hook-ready-for-handling.expected.json"));
+        assertThat(tree(deliveries)).isEqualTo(Fixtures.json("vendors/vtex/hook-ready-for-handling.legacy.expected.json"));
         assertThat(deliveries).extracting(MappingResult.Mapped::deliveryId)
                 .containsExactly("v52277740atmc-01-created", "v52277740atmc-01-paid");
         deliveries.forEach(d -> d.events().forEach(e -> assertThat(EventValidator.validate(e)).isEmpty()));
