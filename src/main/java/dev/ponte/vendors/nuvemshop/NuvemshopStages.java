@@ -5,15 +5,10 @@ import dev.ponte.mapping.LegalBases;
 import dev.ponte.mapping.MappingResult;
 import dev.ponte.mapping.Money;
 import dev.ponte.mapping.OrderFunnel;
+import dev.ponte.mapping.StoreOrder;
 import dev.ponte.mapping.Storefront;
 import dev.ponte.rd.events.EcommerceLineItem;
 import dev.ponte.rd.events.EcommerceLineItemBuilder;
-import dev.ponte.rd.events.EcommerceOrderCancelledPayloadBuilder;
-import dev.ponte.rd.events.EcommerceOrderFulfilledPayloadBuilder;
-import dev.ponte.rd.events.EcommerceOrderPaidPayloadBuilder;
-import dev.ponte.rd.events.EcommerceOrderPlacedPayloadBuilder;
-import dev.ponte.rd.events.EcommerceOrderRefundedPayloadBuilder;
-import dev.ponte.rd.events.EcommerceShipmentDeliveredPayloadBuilder;
 import dev.ponte.rd.events.LegalBase;
 import dev.ponte.rd.events.RdEvent;
 import java.math.BigDecimal;
@@ -47,68 +42,44 @@ final class NuvemshopStages {
     MappingResult map(String event, NuvemshopOrder order) {
         String id = order.id();
         String email = email(order);
+        StoreOrder facts = StoreOrder.builder()
+                .identifier(id).email(email).name(name(order)).mobilePhone(phone(order)).legalBases(legalBases())
+                .currency(order.currency()).price(total(order)).lines(lineItems(order))
+                .shippingPrice(Money.of(order.shippingCostCustomer())).shippingCity(city(order)).shippingState(state(order))
+                .shippingCountry(country(order)).paymentMethods(paymentMethods(order))
+                .build();
         String payment = String.valueOf(order.paymentStatus());
         String shipping = String.valueOf(order.shippingStatus());
         boolean cancelled = "cancelled".equals(order.status());
         List<MappingResult.Mapped> stages = new ArrayList<>();
 
-        List<RdEvent> placed = new ArrayList<>();
-        placed.add(RdEvent.of(EcommerceOrderPlacedPayloadBuilder.builder()
-                .email(email).identifier(id).name(name(order)).mobilePhone(phone(order)).legalBases(legalBases())
-                .currency(order.currency()).price(total(order)).totalItems(Storefront.totalItems(lineItems(order)))
-                .lineItems(Storefront.lineItems(lineItems(order))).shippingPrice(Money.of(order.shippingCostCustomer()))
-                .shippingCity(city(order)).shippingState(state(order)).shippingCountry(country(order))
-                .paymentMethods(paymentMethods(order))
-                .build()));
+        List<RdEvent> placed = new ArrayList<>(List.of(facts.placed()));
         if (!cancelled && Set.of("pending", "authorized").contains(payment)) {
             placed.addAll(funnel(OrderFunnel.Stage.AWAITING_PAYMENT, order, email, null));
         }
         stages.add(new MappingResult.Mapped(event, "order-" + id + ":placed", placed));
-
         if (PAID.contains(payment)) {
-            List<RdEvent> paid = new ArrayList<>();
-            paid.add(RdEvent.of(EcommerceOrderPaidPayloadBuilder.builder()
-                    .email(email).identifier(id).name(name(order)).mobilePhone(phone(order)).legalBases(legalBases())
-                    .currency(order.currency()).price(total(order)).totalItems(Storefront.totalItems(lineItems(order)))
-                    .lineItems(Storefront.lineItems(lineItems(order))).shippingPrice(Money.of(order.shippingCostCustomer()))
-                    .shippingCity(city(order)).shippingState(state(order)).shippingCountry(country(order))
-                    .paymentMethods(paymentMethods(order))
-                    .build()));
+            List<RdEvent> paid = new ArrayList<>(List.of(facts.paid()));
             paid.addAll(funnel(OrderFunnel.Stage.PAID, order, email, null));
             stages.add(new MappingResult.Mapped(event, "order-" + id + ":paid", paid));
         }
         if (SHIPPED.contains(shipping)) {
-            stages.add(new MappingResult.Mapped(event, "order-" + id + ":fulfilled", List.of(RdEvent.of(
-                    EcommerceOrderFulfilledPayloadBuilder.builder()
-                            .email(email).identifier(id).orderIdentifier(id).name(name(order)).mobilePhone(phone(order))
-                            .legalBases(legalBases())
-                            .trackingCompany(first(order.shippingOption(), order.shipping()))
-                            .trackingCode(first(order.shippingTrackingNumber()))
-                            .trackingUrl(Storefront.url(order.shippingTrackingUrl()))
-                            .build()))));
+            stages.add(new MappingResult.Mapped(event, "order-" + id + ":fulfilled", List.of(facts.fulfilled(id,
+                    first(order.shippingOption(), order.shipping()), order.shippingTrackingNumber(),
+                    order.shippingTrackingUrl()))));
         }
         if ("delivered".equals(shipping)) {
-            stages.add(new MappingResult.Mapped(event, "order-" + id + ":delivered", List.of(RdEvent.of(
-                    EcommerceShipmentDeliveredPayloadBuilder.builder()
-                            .email(email).identifier(id).orderIdentifier(id).name(name(order)).mobilePhone(phone(order))
-                            .legalBases(legalBases())
-                            .build()))));
+            stages.add(new MappingResult.Mapped(event, "order-" + id + ":delivered", List.of(facts.delivered(id))));
         }
         if (cancelled) {
-            List<RdEvent> lost = new ArrayList<>();
-            lost.add(RdEvent.of(EcommerceOrderCancelledPayloadBuilder.builder()
-                    .email(email).identifier(id).name(name(order)).mobilePhone(phone(order)).legalBases(legalBases())
-                    .cancelReason(Storefront.cancelReason(order.cancelReason(), CANCEL_REASONS))
-                    .build()));
+            List<RdEvent> lost = new ArrayList<>(List.of(facts.cancelled(
+                    Storefront.cancelReason(order.cancelReason(), CANCEL_REASONS))));
             lost.addAll(funnel(OrderFunnel.Stage.LOST, order, email,
                     order.cancelReason() != null ? order.cancelReason() : "cancelled"));
             stages.add(new MappingResult.Mapped(event, "order-" + id + ":cancelled", lost));
         }
         if (payment.equals("refunded") || payment.equals("partially_refunded")) {
-            List<RdEvent> refunded = new ArrayList<>();
-            refunded.add(RdEvent.of(EcommerceOrderRefundedPayloadBuilder.builder()
-                    .email(email).identifier(id).name(name(order)).mobilePhone(phone(order)).legalBases(legalBases())
-                    .build()));
+            List<RdEvent> refunded = new ArrayList<>(List.of(facts.refunded()));
             if (payment.equals("refunded") && !cancelled) {
                 refunded.addAll(funnel(OrderFunnel.Stage.LOST, order, email, "refunded"));
             }

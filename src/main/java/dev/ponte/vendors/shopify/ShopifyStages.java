@@ -8,6 +8,7 @@ import dev.ponte.mapping.MalformedPayload;
 import dev.ponte.mapping.MappingResult;
 import dev.ponte.mapping.Money;
 import dev.ponte.mapping.OrderFunnel;
+import dev.ponte.mapping.StoreOrder;
 import dev.ponte.mapping.Storefront;
 import dev.ponte.mapping.VendorJson;
 import dev.ponte.mapping.Webhook;
@@ -15,12 +16,6 @@ import dev.ponte.rd.events.EcommerceCartAbandonedPayloadBuilder;
 import dev.ponte.rd.events.EcommerceCheckoutStartedPayloadBuilder;
 import dev.ponte.rd.events.EcommerceLineItem;
 import dev.ponte.rd.events.EcommerceLineItemBuilder;
-import dev.ponte.rd.events.EcommerceOrderCancelledPayloadBuilder;
-import dev.ponte.rd.events.EcommerceOrderFulfilledPayloadBuilder;
-import dev.ponte.rd.events.EcommerceOrderPaidPayloadBuilder;
-import dev.ponte.rd.events.EcommerceOrderPlacedPayloadBuilder;
-import dev.ponte.rd.events.EcommerceOrderRefundedPayloadBuilder;
-import dev.ponte.rd.events.EcommerceShipmentDeliveredPayloadBuilder;
 import dev.ponte.rd.events.LegalBase;
 import dev.ponte.rd.events.RdEvent;
 import java.math.BigDecimal;
@@ -115,56 +110,56 @@ final class ShopifyStages {
     }
 
     private MappingResult placed(String topic, ShopifyOrder order) {
-        String id = orderId(order);
-        String email = ShopifyMapper.email(order);
-        List<RdEvent> events = new ArrayList<>();
-        List<EcommerceLineItem> items = lineItems(order.lineItems());
-        events.add(RdEvent.of(EcommerceOrderPlacedPayloadBuilder.builder()
-                .email(email).identifier(id).name(name(order)).mobilePhone(phone(order)).legalBases(legalBases(order))
-                .currency(order.currency()).price(Money.of(order.totalPrice())).totalItems(Storefront.totalItems(items))
-                .lineItems(Storefront.lineItems(items)).shippingPrice(shipping(order)).shippingCity(city(order))
-                .shippingState(state(order)).shippingCountry(country(order)).orderUrl(Storefront.url(order.orderStatusUrl()))
-                .paymentMethods(Storefront.paymentMethods(order.paymentGatewayNames()))
-                .build()));
-        events.addAll(OrderFunnel.events(ShopifyMapper.stageAtCreation(order), email, Money.of(order.totalPrice()),
+        StoreOrder facts = facts(order);
+        List<RdEvent> events = new ArrayList<>(List.of(facts.placed()));
+        events.addAll(OrderFunnel.events(ShopifyMapper.stageAtCreation(order), facts.email(), facts.price(),
                 ShopifyMapper.lostReason(order), shopify.settings()));
-        return new MappingResult.Mapped(topic, "order-" + id + ":placed", events, facts(id, email), followed(order));
+        return stage(topic, facts, "placed", events, order);
     }
 
     private MappingResult paid(String topic, ShopifyOrder order) {
         if (!ShopifyMapper.PAID.contains(String.valueOf(order.financialStatus()))) {
             return ShopifyMapper.notPaid(topic, order);
         }
-        String id = orderId(order);
-        String email = ShopifyMapper.email(order);
-        List<EcommerceLineItem> items = lineItems(order.lineItems());
-        List<RdEvent> events = new ArrayList<>();
-        events.add(RdEvent.of(EcommerceOrderPaidPayloadBuilder.builder()
-                .email(email).identifier(id).name(name(order)).mobilePhone(phone(order)).legalBases(legalBases(order))
-                .currency(order.currency()).price(Money.of(order.totalPrice())).totalItems(Storefront.totalItems(items))
-                .lineItems(Storefront.lineItems(items)).shippingPrice(shipping(order)).shippingCity(city(order))
-                .shippingState(state(order)).shippingCountry(country(order)).orderUrl(Storefront.url(order.orderStatusUrl()))
-                .paymentMethods(Storefront.paymentMethods(order.paymentGatewayNames()))
-                .build()));
-        events.addAll(OrderFunnel.events(OrderFunnel.Stage.PAID, email, Money.of(order.totalPrice()), null,
-                shopify.settings()));
-        return new MappingResult.Mapped(topic, "order-" + id + ":paid", events, facts(id, email), followed(order));
+        StoreOrder facts = facts(order);
+        List<RdEvent> events = new ArrayList<>(List.of(facts.paid()));
+        events.addAll(OrderFunnel.events(OrderFunnel.Stage.PAID, facts.email(), facts.price(), null, shopify.settings()));
+        return stage(topic, facts, "paid", events, order);
     }
 
     private MappingResult cancelled(String topic, ShopifyOrder order) {
         if (order.cancelledAt() == null) {
             return ShopifyMapper.notCancelled(topic);
         }
-        String id = orderId(order);
-        String email = ShopifyMapper.email(order);
-        List<RdEvent> events = new ArrayList<>();
-        events.add(RdEvent.of(EcommerceOrderCancelledPayloadBuilder.builder()
-                .email(email).identifier(id).name(name(order)).mobilePhone(phone(order)).legalBases(legalBases(order))
-                .cancelReason(Storefront.cancelReason(order.cancelReason(), CANCEL_REASONS))
-                .build()));
-        events.addAll(OrderFunnel.events(OrderFunnel.Stage.LOST, email, null, ShopifyMapper.lostReason(order),
+        StoreOrder facts = facts(order);
+        List<RdEvent> events = new ArrayList<>(List.of(facts.cancelled(
+                Storefront.cancelReason(order.cancelReason(), CANCEL_REASONS))));
+        events.addAll(OrderFunnel.events(OrderFunnel.Stage.LOST, facts.email(), null, ShopifyMapper.lostReason(order),
                 shopify.settings()));
-        return new MappingResult.Mapped(topic, "order-" + id + ":cancelled", events, facts(id, email), followed(order));
+        return stage(topic, facts, "cancelled", events, order);
+    }
+
+    /**
+     * One stage of an order: its own delivery; it teaches the order's buyer, for the news that
+     * names only the order; and it means the order's checkout was not abandoned.
+     */
+    private static MappingResult stage(String topic, StoreOrder facts, String stage, List<RdEvent> events,
+            ShopifyOrder order) {
+        List<Fact> learned = facts.email() == null ? List.of()
+                : List.of(ContactDirectory.order(VENDOR, facts.identifier(), facts.email()));
+        List<Deferred> followed = order.checkoutToken() == null ? List.of()
+                : List.of(new Deferred.Cancel(Storefront.abandonedCart(order.checkoutToken())));
+        return new MappingResult.Mapped(topic, "order-" + facts.identifier() + ":" + stage, events, learned, followed);
+    }
+
+    private StoreOrder facts(ShopifyOrder order) {
+        return StoreOrder.builder()
+                .identifier(orderId(order)).email(ShopifyMapper.email(order)).name(name(order)).mobilePhone(phone(order))
+                .legalBases(legalBases(order)).currency(order.currency()).price(Money.of(order.totalPrice()))
+                .lines(lineItems(order.lineItems())).shippingPrice(shipping(order)).shippingCity(city(order))
+                .shippingState(state(order)).shippingCountry(country(order)).orderUrl(order.orderStatusUrl())
+                .paymentMethods(order.paymentGatewayNames())
+                .build();
     }
 
     /** A shipment: fulfilled when Shopify creates it; delivered, too, once its shipment_status says so. */
@@ -184,12 +179,9 @@ final class ShopifyStages {
             return waitingForOrder(topic, "fulfillment-" + fulfillment.id() + ":fulfilled", fulfillment.orderId(),
                     "The fulfillment names no email");
         }
-        RdEvent fulfilled = RdEvent.of(EcommerceOrderFulfilledPayloadBuilder.builder()
-                .email(email).identifier(fulfillment.id()).orderIdentifier(fulfillment.orderId())
-                .trackingCompany(blankToNull(fulfillment.trackingCompany()))
-                .trackingCode(first(fulfillment.trackingNumber(), fulfillment.trackingNumbers()))
-                .trackingUrl(Storefront.url(first(fulfillment.trackingUrl(), fulfillment.trackingUrls())))
-                .build());
+        RdEvent fulfilled = known(fulfillment.orderId(), email).fulfilled(fulfillment.id(), fulfillment.trackingCompany(),
+                first(fulfillment.trackingNumber(), fulfillment.trackingNumbers()),
+                first(fulfillment.trackingUrl(), fulfillment.trackingUrls()));
         List<MappingResult.Mapped> stages = new ArrayList<>();
         stages.add(new MappingResult.Mapped(topic, "fulfillment-" + fulfillment.id() + ":fulfilled", List.of(fulfilled)));
         if ("delivered".equals(fulfillment.shipmentStatus())) {
@@ -220,16 +212,19 @@ final class ShopifyStages {
         }
         String deliveryId = "order-" + refund.orderId() + ":refund-" + refund.id();
         return contacts.emailForOrder(VENDOR, refund.orderId())
-                .<MappingResult>map(email -> new MappingResult.Mapped(topic, deliveryId, List.of(RdEvent.of(
-                        EcommerceOrderRefundedPayloadBuilder.builder().email(email).identifier(refund.orderId()).build()))))
+                .<MappingResult>map(email -> new MappingResult.Mapped(topic, deliveryId,
+                        List.of(known(refund.orderId(), email).refunded())))
                 .orElseGet(() -> waitingForOrder(topic, deliveryId, refund.orderId(), "The refund names no email"));
     }
 
     private static MappingResult.Mapped delivered(String topic, String email, String fulfillmentId, String orderId) {
-        return new MappingResult.Mapped(topic, "fulfillment-" + fulfillmentId + ":delivered", List.of(RdEvent.of(
-                EcommerceShipmentDeliveredPayloadBuilder.builder()
-                        .email(email).identifier(fulfillmentId).orderIdentifier(orderId)
-                        .build())));
+        return new MappingResult.Mapped(topic, "fulfillment-" + fulfillmentId + ":delivered",
+                List.of(known(orderId, email).delivered(fulfillmentId)));
+    }
+
+    /** What news of an order that names only the order knows of it: the order and its buyer. */
+    private static StoreOrder known(String orderId, String email) {
+        return StoreOrder.builder().identifier(orderId).email(email).build();
     }
 
     /** News of an order that names only the order: parked until Ponte has delivered the order and so knows its buyer. */
@@ -239,16 +234,6 @@ final class ShopifyStages {
         }
         return new MappingResult.Unresolved(topic, deliveryId, why + ": Ponte sends it once it has delivered order "
                 + orderId + " and so knows its buyer.", ContactDirectory.orderKey(VENDOR, orderId));
-    }
-
-    /** An order names its buyer, for the news of it that will not; and any stage of it means its checkout was not abandoned. */
-    private static List<Fact> facts(String orderId, String email) {
-        return email == null ? List.of() : List.of(ContactDirectory.order(VENDOR, orderId, email));
-    }
-
-    private static List<Deferred> followed(ShopifyOrder order) {
-        return order.checkoutToken() == null ? List.of()
-                : List.of(new Deferred.Cancel(Storefront.abandonedCart(order.checkoutToken())));
     }
 
     private static String orderId(ShopifyOrder order) {

@@ -5,15 +5,10 @@ import dev.ponte.mapping.LegalBases;
 import dev.ponte.mapping.MappingResult;
 import dev.ponte.mapping.Money;
 import dev.ponte.mapping.OrderFunnel;
+import dev.ponte.mapping.StoreOrder;
 import dev.ponte.mapping.Storefront;
 import dev.ponte.rd.events.EcommerceLineItem;
 import dev.ponte.rd.events.EcommerceLineItemBuilder;
-import dev.ponte.rd.events.EcommerceOrderCancelledPayloadBuilder;
-import dev.ponte.rd.events.EcommerceOrderFulfilledPayloadBuilder;
-import dev.ponte.rd.events.EcommerceOrderPaidPayloadBuilder;
-import dev.ponte.rd.events.EcommerceOrderPlacedPayloadBuilder;
-import dev.ponte.rd.events.EcommerceOrderRefundedPayloadBuilder;
-import dev.ponte.rd.events.EcommerceShipmentDeliveredPayloadBuilder;
 import dev.ponte.rd.events.LegalBase;
 import dev.ponte.rd.events.RdEvent;
 import java.math.BigDecimal;
@@ -46,67 +41,40 @@ final class VtexStages {
     MappingResult map(String state, VtexOrder order) {
         String id = order.orderId();
         String email = email(order);
+        StoreOrder facts = StoreOrder.builder()
+                .identifier(id).email(email).name(name(order)).mobilePhone(phone(order)).legalBases(legalBases())
+                .currency(currency(order)).price(Money.cents(order.value())).lines(lineItems(order))
+                .shippingPrice(shipping(order)).shippingCity(address(order, "city")).shippingState(address(order, "state"))
+                .shippingCountry(address(order, "country")).paymentMethods(paymentMethods(order))
+                .build();
         String status = String.valueOf(order.status());
         List<MappingResult.Mapped> stages = new ArrayList<>();
 
-        List<RdEvent> placed = new ArrayList<>();
-        placed.add(RdEvent.of(EcommerceOrderPlacedPayloadBuilder.builder()
-                .email(email).identifier(id).name(name(order)).mobilePhone(phone(order)).legalBases(legalBases())
-                .currency(currency(order)).price(Money.cents(order.value())).totalItems(Storefront.totalItems(lineItems(order)))
-                .lineItems(Storefront.lineItems(lineItems(order))).shippingPrice(shipping(order))
-                .shippingCity(address(order, "city")).shippingState(address(order, "state"))
-                .shippingCountry(address(order, "country")).paymentMethods(paymentMethods(order))
-                .build()));
+        List<RdEvent> placed = new ArrayList<>(List.of(facts.placed()));
         if (AWAITING_PAYMENT.contains(status)) {
             placed.addAll(funnel(OrderFunnel.Stage.AWAITING_PAYMENT, order, email, null));
         }
         stages.add(new MappingResult.Mapped(state, id + ":placed", placed));
-
         if (PAID.contains(status)) {
-            List<RdEvent> paid = new ArrayList<>();
-            paid.add(RdEvent.of(EcommerceOrderPaidPayloadBuilder.builder()
-                    .email(email).identifier(id).name(name(order)).mobilePhone(phone(order)).legalBases(legalBases())
-                    .currency(currency(order)).price(Money.cents(order.value()))
-                    .totalItems(Storefront.totalItems(lineItems(order))).lineItems(Storefront.lineItems(lineItems(order)))
-                    .shippingPrice(shipping(order)).shippingCity(address(order, "city"))
-                    .shippingState(address(order, "state")).shippingCountry(address(order, "country"))
-                    .paymentMethods(paymentMethods(order))
-                    .build()));
+            List<RdEvent> paid = new ArrayList<>(List.of(facts.paid()));
             paid.addAll(funnel(OrderFunnel.Stage.PAID, order, email, null));
             stages.add(new MappingResult.Mapped(state, id + ":paid", paid));
         }
         for (VtexOrder.Package invoice : packages(order)) {
-            String shipment = id + "-" + invoice.invoiceNumber();
             if ("Input".equalsIgnoreCase(invoice.type())) {
-                stages.add(new MappingResult.Mapped(state, id + ":refund-" + invoice.invoiceNumber(), List.of(RdEvent.of(
-                        EcommerceOrderRefundedPayloadBuilder.builder()
-                                .email(email).identifier(id).name(name(order)).mobilePhone(phone(order))
-                                .legalBases(legalBases())
-                                .build()))));
+                stages.add(new MappingResult.Mapped(state, id + ":refund-" + invoice.invoiceNumber(),
+                        List.of(facts.refunded())));
                 continue;
             }
-            stages.add(new MappingResult.Mapped(state, shipment + ":fulfilled", List.of(RdEvent.of(
-                    EcommerceOrderFulfilledPayloadBuilder.builder()
-                            .email(email).identifier(shipment).orderIdentifier(id).name(name(order))
-                            .mobilePhone(phone(order)).legalBases(legalBases())
-                            .trackingCompany(blankToNull(invoice.courier()))
-                            .trackingCode(blankToNull(invoice.trackingNumber()))
-                            .trackingUrl(Storefront.url(invoice.trackingUrl()))
-                            .build()))));
+            String shipment = id + "-" + invoice.invoiceNumber();
+            stages.add(new MappingResult.Mapped(state, shipment + ":fulfilled", List.of(facts.fulfilled(shipment,
+                    invoice.courier(), invoice.trackingNumber(), invoice.trackingUrl()))));
             if (invoice.courierStatus() != null && Boolean.TRUE.equals(invoice.courierStatus().finished())) {
-                stages.add(new MappingResult.Mapped(state, shipment + ":delivered", List.of(RdEvent.of(
-                        EcommerceShipmentDeliveredPayloadBuilder.builder()
-                                .email(email).identifier(shipment).orderIdentifier(id).name(name(order))
-                                .mobilePhone(phone(order)).legalBases(legalBases())
-                                .build()))));
+                stages.add(new MappingResult.Mapped(state, shipment + ":delivered", List.of(facts.delivered(shipment))));
             }
         }
         if (status.equals("canceled")) {
-            List<RdEvent> cancelled = new ArrayList<>();
-            cancelled.add(RdEvent.of(EcommerceOrderCancelledPayloadBuilder.builder()
-                    .email(email).identifier(id).name(name(order)).mobilePhone(phone(order)).legalBases(legalBases())
-                    .cancelReason(cancelReason(order.cancellationData()))
-                    .build()));
+            List<RdEvent> cancelled = new ArrayList<>(List.of(facts.cancelled(cancelReason(order.cancellationData()))));
             String reason = order.cancellationData() != null && order.cancellationData().reason() != null
                     ? order.cancellationData().reason() : order.cancelReason() != null ? order.cancelReason() : "canceled";
             cancelled.addAll(funnel(OrderFunnel.Stage.LOST, order, email, reason));

@@ -6,14 +6,10 @@ import dev.ponte.mapping.LegalBases;
 import dev.ponte.mapping.MappingResult;
 import dev.ponte.mapping.Money;
 import dev.ponte.mapping.OrderFunnel;
+import dev.ponte.mapping.StoreOrder;
 import dev.ponte.mapping.Storefront;
 import dev.ponte.rd.events.EcommerceLineItem;
 import dev.ponte.rd.events.EcommerceLineItemBuilder;
-import dev.ponte.rd.events.EcommerceOrderCancelledPayloadBuilder;
-import dev.ponte.rd.events.EcommerceOrderFulfilledPayloadBuilder;
-import dev.ponte.rd.events.EcommerceOrderPaidPayloadBuilder;
-import dev.ponte.rd.events.EcommerceOrderPlacedPayloadBuilder;
-import dev.ponte.rd.events.EcommerceOrderRefundedPayloadBuilder;
 import dev.ponte.rd.events.LegalBase;
 import dev.ponte.rd.events.RdEvent;
 import java.util.ArrayList;
@@ -51,29 +47,36 @@ final class WooStages {
         }
         String id = order.id();
         String email = order.billing() == null ? null : Contacts.email(order.billing().email());
+        StoreOrder facts = StoreOrder.builder()
+                .identifier(id).email(email).name(name(order)).mobilePhone(phone(order)).legalBases(legalBases())
+                .currency(order.currency()).price(Money.of(order.total())).lines(lineItems(order))
+                .shippingPrice(Money.of(order.shippingTotal())).shippingCity(city(order)).shippingState(state(order))
+                .shippingCountry(country(order)).paymentMethods(paymentMethods(order))
+                .build();
         String status = String.valueOf(order.status());
         List<MappingResult.Mapped> stages = new ArrayList<>();
-        List<RdEvent> placed = new ArrayList<>();
-        placed.add(placed(order, email));
+        List<RdEvent> placed = new ArrayList<>(List.of(facts.placed()));
         if (status.equals("pending") || status.equals("on-hold")) {
             placed.addAll(funnel(OrderFunnel.Stage.AWAITING_PAYMENT, order, email));
         }
         stages.add(new MappingResult.Mapped(topic, "order-" + id + ":placed", placed));
         if (PAID.contains(status) || order.datePaid() != null && !CANCELLED.contains(status)) {
-            List<RdEvent> paid = new ArrayList<>();
-            paid.add(paid(order, email));
+            List<RdEvent> paid = new ArrayList<>(List.of(facts.paid()));
             paid.addAll(funnel(OrderFunnel.Stage.PAID, order, email));
             stages.add(new MappingResult.Mapped(topic, "order-" + id + ":paid", paid));
         }
         if (status.equals("completed")) {
-            stages.add(new MappingResult.Mapped(topic, "order-" + id + ":fulfilled", List.of(fulfilled(order, email))));
+            // WooCommerce has no shipments: the order is its own. The Shipment Tracking extension's
+            // first item, when present, gives the carrier, the code and a custom link (its built-in
+            // carriers' links are not stored).
+            JsonNode tracking = tracking(order);
+            stages.add(new MappingResult.Mapped(topic, "order-" + id + ":fulfilled", List.of(facts.fulfilled(id,
+                    text(tracking, "custom_tracking_provider", "tracking_provider"), text(tracking, "tracking_number"),
+                    text(tracking, "custom_tracking_link")))));
         }
         if (CANCELLED.contains(status)) {
-            List<RdEvent> cancelled = new ArrayList<>();
-            cancelled.add(RdEvent.of(EcommerceOrderCancelledPayloadBuilder.builder()
-                    .email(email).identifier(id).name(name(order)).mobilePhone(phone(order)).legalBases(legalBases())
-                    .cancelReason(Storefront.cancelReason(status, CANCEL_REASONS))
-                    .build()));
+            List<RdEvent> cancelled = new ArrayList<>(List.of(facts.cancelled(
+                    Storefront.cancelReason(status, CANCEL_REASONS))));
             cancelled.addAll(funnel(OrderFunnel.Stage.LOST, order, email));
             stages.add(new MappingResult.Mapped(topic, "order-" + id + ":cancelled", cancelled));
         }
@@ -82,52 +85,11 @@ final class WooStages {
         }
         for (WooOrder.Refund refund : order.refunds() == null ? List.<WooOrder.Refund>of() : order.refunds()) {
             if (refund != null && refund.id() != null) {
-                stages.add(new MappingResult.Mapped(topic, "order-" + id + ":refund-" + refund.id(), List.of(RdEvent.of(
-                        EcommerceOrderRefundedPayloadBuilder.builder()
-                                .email(email).identifier(id).name(name(order)).mobilePhone(phone(order))
-                                .legalBases(legalBases())
-                                .build()))));
+                stages.add(new MappingResult.Mapped(topic, "order-" + id + ":refund-" + refund.id(),
+                        List.of(facts.refunded())));
             }
         }
         return new MappingResult.Several(topic, stages.stream().filter(s -> !s.events().isEmpty()).toList());
-    }
-
-    private RdEvent placed(WooOrder order, String email) {
-        List<EcommerceLineItem> items = lineItems(order);
-        return RdEvent.of(EcommerceOrderPlacedPayloadBuilder.builder()
-                .email(email).identifier(order.id()).name(name(order)).mobilePhone(phone(order)).legalBases(legalBases())
-                .currency(order.currency()).price(Money.of(order.total())).totalItems(Storefront.totalItems(items))
-                .lineItems(Storefront.lineItems(items)).shippingPrice(Money.of(order.shippingTotal()))
-                .shippingCity(city(order)).shippingState(state(order)).shippingCountry(country(order))
-                .paymentMethods(paymentMethods(order))
-                .build());
-    }
-
-    private RdEvent paid(WooOrder order, String email) {
-        List<EcommerceLineItem> items = lineItems(order);
-        return RdEvent.of(EcommerceOrderPaidPayloadBuilder.builder()
-                .email(email).identifier(order.id()).name(name(order)).mobilePhone(phone(order)).legalBases(legalBases())
-                .currency(order.currency()).price(Money.of(order.total())).totalItems(Storefront.totalItems(items))
-                .lineItems(Storefront.lineItems(items)).shippingPrice(Money.of(order.shippingTotal()))
-                .shippingCity(city(order)).shippingState(state(order)).shippingCountry(country(order))
-                .paymentMethods(paymentMethods(order))
-                .build());
-    }
-
-    /**
-     * A completed order was shipped or, for downloads, delivered. WooCommerce has no shipments:
-     * the order is its own; the Shipment Tracking extension's first item, when present, gives the
-     * carrier, the code and a custom link (its built-in carriers' links are not stored).
-     */
-    private RdEvent fulfilled(WooOrder order, String email) {
-        JsonNode tracking = tracking(order);
-        return RdEvent.of(EcommerceOrderFulfilledPayloadBuilder.builder()
-                .email(email).identifier(order.id()).orderIdentifier(order.id()).name(name(order)).mobilePhone(phone(order))
-                .legalBases(legalBases())
-                .trackingCompany(text(tracking, "custom_tracking_provider", "tracking_provider"))
-                .trackingCode(text(tracking, "tracking_number"))
-                .trackingUrl(Storefront.url(text(tracking, "custom_tracking_link")))
-                .build());
     }
 
     private static JsonNode tracking(WooOrder order) {
