@@ -77,8 +77,8 @@ public class IntercomMapper implements VendorMapper {
         if (conversation == null || conversation.id() == null) {
             throw new MalformedPayload("An Intercom conversation notification carries data.item.id.", "$.data.item.id");
         }
-        IntercomNotification.Author contact = conversation.source() == null ? null : conversation.source().author();
-        String email = contact != null && CONTACTS.contains(contact.type()) ? Contacts.email(contact.email()) : null;
+        IntercomNotification.Author contact = contact(conversation);
+        String email = contact == null ? null : Contacts.email(contact.email());
         if (email == null) {
             return new MappingResult.Ignored(notification.topic(),
                     "The conversation was not started by a contact with an email, so RD has no contact for it.");
@@ -108,8 +108,27 @@ public class IntercomMapper implements VendorMapper {
         return new MappingResult.Mapped(notification.topic(), deliveryId, List.of(event));
     }
 
+    /**
+     * The contact who started the conversation: the opening message's author in API 2.x; in API
+     * 1.x that author names only an id, and the contact is the conversation's {@code user}.
+     */
+    private static IntercomNotification.Author contact(IntercomNotification.Conversation conversation) {
+        IntercomNotification.Source opening = conversation.opening();
+        IntercomNotification.Author author = opening == null ? null : opening.author();
+        if (author == null || !CONTACTS.contains(author.type())) {
+            return null; // an admin opened it
+        }
+        if (author.email() != null) {
+            return author;
+        }
+        IntercomNotification.Author user = conversation.user();
+        boolean sameContact = user != null && CONTACTS.contains(user.type())
+                && (author.id() == null || author.id().equals(user.id()));
+        return sameContact ? user : author;
+    }
+
     private static String subject(IntercomNotification.Conversation conversation) {
-        IntercomNotification.Source source = conversation.source();
+        IntercomNotification.Source source = conversation.opening();
         return ChatText.subject("Intercom conversation " + conversation.id(), conversation.title(),
                 source == null ? null : IntercomText.plain(source.subject()), source == null ? null : IntercomText.plain(source.body()));
     }

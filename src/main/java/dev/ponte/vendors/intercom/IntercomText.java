@@ -24,15 +24,15 @@ final class IntercomText {
     /** The opening message and every comment after it; notes and state changes are left out. */
     static String transcript(IntercomNotification.Conversation conversation) {
         ChatText.Transcript transcript = new ChatText.Transcript();
-        IntercomNotification.Source source = conversation.source();
+        IntercomNotification.Source source = conversation.opening();
         if (source != null) {
-            transcript.add(at(conversation.createdAt()), who(source.author()), plain(source.body()));
+            transcript.add(at(conversation.createdAt()), who(source.author(), conversation.user()), plain(source.body()));
         }
         List<IntercomNotification.Part> parts = conversation.conversationParts() == null ? List.of()
                 : Objects.requireNonNullElse(conversation.conversationParts().conversationParts(), List.of());
         for (IntercomNotification.Part part : parts) {
             if ("comment".equals(part.partType()) || "open".equals(part.partType()) || "close".equals(part.partType())) {
-                transcript.add(at(part.createdAt()), who(part.author()), plain(part.body()));
+                transcript.add(at(part.createdAt()), who(part.author(), conversation.user()), plain(part.body()));
             }
         }
         return transcript.toString();
@@ -42,7 +42,17 @@ final class IntercomText {
         return epochSeconds == null ? null : Instant.ofEpochSecond(epochSeconds).toString();
     }
 
-    private static String who(IntercomNotification.Author author) {
-        return author == null ? "Unknown" : author.name() != null ? author.name() : author.type();
+    /** The author's name; API 1.x names only the id of the contact who wrote, whose name is the conversation's user's. */
+    private static String who(IntercomNotification.Author author, IntercomNotification.Author user) {
+        if (author == null) {
+            return "Unknown";
+        }
+        if (author.name() != null) {
+            return author.name();
+        }
+        if (user != null && user.name() != null && author.id() != null && author.id().equals(user.id())) {
+            return user.name();
+        }
+        return author.type();
     }
 }

@@ -37,7 +37,8 @@ class IntercomMapperTest {
 
     @ParameterizedTest
     @CsvSource({"conversation.user.created, notif_ccd8a4d0-f965-11e3-a367-c779cae3e1b3",
-            "conversation.admin.closed, notif_0c9a7e12-3f6b-4d7e-9d5c-2b8e2f0a71aa"})
+            "conversation.admin.closed, notif_0c9a7e12-3f6b-4d7e-9d5c-2b8e2f0a71aa",
+            "v1-conversation.admin.closed, notif_2bc4bf3a-0064-4fb0-9e17-dc44d91bcb9b"})
     void documentedPayloadsBecomeTheirRdEvents(String fixture, String deliveryId) {
         MappingResult result = mapper.map(signed(SECRET, Fixtures.text("vendors/intercom/" + fixture + ".json")));
 
@@ -45,6 +46,23 @@ class IntercomMapperTest {
             assertThat(mapped.deliveryId()).isEqualTo(deliveryId);
             assertThat(RdJson.tree(mapped.events())).isEqualTo(Fixtures.json("vendors/intercom/" + fixture + ".expected.json"));
             mapped.events().forEach(e -> assertThat(EventValidator.validate(e)).isEmpty());
+        });
+    }
+
+    @Test
+    void apiOneConversationsNameTheirContactAsTheConversationsUser() {
+        String created = Fixtures.text("vendors/intercom/v1-conversation.user.created.json");
+        // As captured: a lead who has not given an email yet, so RD has no contact for it.
+        assertThat(mapper.map(signed(SECRET, created))).isInstanceOfSatisfying(MappingResult.Ignored.class,
+                ignored -> assertThat(ignored.why()).contains("contact with an email"));
+
+        MappingResult withEmail = mapper.map(signed(SECRET, created.replace("\"email\":\"\"",
+                "\"email\":\"rose@example.com\"")));
+        assertThat(withEmail).isInstanceOfSatisfying(MappingResult.Mapped.class, mapped -> {
+            assertThat(mapped.deliveryId()).isEqualTo("notif_3ac27816-d27c-45fd-a65a-bbaf021cf780");
+            assertThat(RdJson.tree(mapped.events())).isEqualTo(Fixtures.parse("[{\"event_type\":\"CHAT_STARTED\","
+                    + "\"event_family\":\"CDP\",\"payload\":{\"chat_subject\":\"Hello everyone!\",\"cf_chat_status\":\"open\","
+                    + "\"cf_chat_type\":\"Intercom\",\"name\":\"Rose Poodle from St. John's\",\"email\":\"rose@example.com\"}}]"));
         });
     }
 
