@@ -1,5 +1,11 @@
 package dev.ponte.mapping;
 
+import dev.ponte.mapping.files.FileMapper;
+import dev.ponte.mapping.files.FileVendorSettings;
+import dev.ponte.mapping.files.MappingFile;
+import dev.ponte.mapping.files.MappingFiles;
+import dev.ponte.mapping.files.MappingsConfig;
+import java.time.Clock;
 import io.quarkus.logging.Log;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,12 +34,19 @@ public class MapperRegistry {
     private final Map<String, List<String>> missing = new TreeMap<>();
 
     @Inject
-    public MapperRegistry(@Any Instance<VendorMapper> mappers, Config config) {
-        for (VendorMapper mapper : mappers) {
+    public MapperRegistry(@Any Instance<VendorMapper> mappers, Config config, MappingsConfig mappingFiles,
+            FileVendorSettings fileVendors, Clock clock) {
+        List<VendorMapper> all = new ArrayList<>();
+        mappers.forEach(all::add);
+        for (MappingFile file : MappingFiles.load(mappingFiles)) {
+            all.add(new FileMapper(file, setting -> config.getOptionalValue("ponte.vendors." + file.vendor() + "."
+                    + setting, String.class).filter(v -> !v.isBlank()).orElse(null), clock));
+        }
+        for (VendorMapper mapper : all) {
             VendorMapper earlier = byVendor.put(mapper.vendor(), mapper);
             if (earlier != null) {
                 throw new IllegalStateException("Two mappers claim the vendor '" + mapper.vendor() + "': "
-                        + earlier.getClass().getName() + " and " + mapper.getClass().getName());
+                        + origin(earlier) + " and " + origin(mapper));
             }
             List<String> unset = new ArrayList<>();
             for (String setting : mapper.requiredSettings()) {
@@ -62,6 +75,10 @@ public class MapperRegistry {
         });
         Log.infof("vendors configured: %s; not configured: %s", ready.isEmpty() ? "none" : String.join(", ", ready),
                 lacking.isEmpty() ? "none" : String.join(", ", lacking));
+    }
+
+    private static String origin(VendorMapper mapper) {
+        return mapper instanceof FileMapper file ? "the mapping file " + file.file().file() : mapper.getClass().getName();
     }
 
     /** The environment variables a vendor still needs before its webhooks can be received; empty when ready. */

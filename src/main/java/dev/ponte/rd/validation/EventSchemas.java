@@ -156,6 +156,16 @@ public final class EventSchemas {
         return List.copyOf(SCHEMAS.get(type).keySet());
     }
 
+    /** Whether a payload of {@code type} may carry a field {@code name}: one of its own, or one of CONVERSION's custom fields. */
+    public static boolean accepts(EventType type, String name) {
+        return SCHEMAS.get(type).containsKey(name) || isCustomField(type, name);
+    }
+
+    /** The fields RD requires of a type. */
+    public static List<String> requiredFieldNames(EventType type) {
+        return SCHEMAS.get(type).values().stream().filter(Field::required).map(Field::name).toList();
+    }
+
     /** Whether {@code name} is a field RD accepts beyond the listed ones: CONVERSION's custom fields. */
     static boolean isCustomField(EventType type, String name) {
         return type == EventType.CONVERSION && name.startsWith("cf_") && name.length() > 3;
