@@ -154,8 +154,8 @@ public final class MappingFileReader {
             }
             case "query-hmac" -> new Proof.QueryHmac(required(yaml, keys, node, "parameter"), algorithm(yaml, keys, node),
                     base64(yaml, keys));
-            case "header-token" -> new Proof.HeaderToken(required(yaml, keys, node, "header"));
-            default -> new Proof.QueryToken(required(yaml, keys, node, "parameter"));
+            case "header-token" -> new Proof.Token(true, required(yaml, keys, node, "header"));
+            default -> new Proof.Token(false, required(yaml, keys, node, "parameter"));
         };
     }
 

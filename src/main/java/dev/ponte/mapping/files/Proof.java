@@ -91,39 +91,23 @@ sealed interface Proof {
         }
     }
 
-    record HeaderToken(String header) implements Proof {
+    /** The secret itself, in a header ({@code inHeader}) or in a query parameter. */
+    record Token(boolean inHeader, String name) implements Proof {
 
         @Override
         public Verification check(Webhook webhook, String secret, Clock clock) {
-            String given = webhook.header(header);
+            String where = inHeader ? "The " + name + " header" : "The " + name + " query parameter";
+            String given = inHeader ? webhook.header(name) : webhook.queryParameter(name);
             if (given == null) {
-                return Verification.refused("The " + header + " header is missing.");
+                return Verification.refused(where + " is missing.");
             }
             return Signatures.sameToken(given, secret) ? Verification.GENUINE
-                    : Verification.refused(header + " is not the vendor's secret.");
+                    : Verification.refused(where + " is not the vendor's secret.");
         }
 
         @Override
         public Credentials credentials() {
-            return Credentials.inHeaders(header);
-        }
-    }
-
-    record QueryToken(String parameter) implements Proof {
-
-        @Override
-        public Verification check(Webhook webhook, String secret, Clock clock) {
-            String given = webhook.queryParameter(parameter);
-            if (given == null) {
-                return Verification.refused("The " + parameter + " query parameter is missing.");
-            }
-            return Signatures.sameToken(given, secret) ? Verification.GENUINE
-                    : Verification.refused("The " + parameter + " query parameter is not the vendor's secret.");
-        }
-
-        @Override
-        public Credentials credentials() {
-            return Credentials.inQuery(parameter);
+            return inHeader ? Credentials.inHeaders(name) : Credentials.inQuery(name);
         }
     }
 

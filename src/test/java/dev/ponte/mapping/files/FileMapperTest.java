@@ -106,4 +106,26 @@ class FileMapperTest {
                 .isEqualTo(Fixtures.parse("[{\"event_type\":\"OPPORTUNITY\",\"event_family\":\"CDP\",\"payload\":{"
                         + "\"email\":\"ana@example.com\",\"funnel_name\":\"default\"}}]"));
     }
+
+    @Test
+    void aTokenOnTheUrlOrInAHeaderIsTheSecretItself() {
+        MappingFile onUrl = MappingFileReader.read("url.yaml", """
+                vendor: url-token
+                verify: {preset: query-token, parameter: token}
+                topic: type
+                topics:
+                  x:
+                    events:
+                      - type: OPPORTUNITY
+                        fields: {email: email, funnel_name: "'default'"}
+                """);
+        FileMapper mapper = new FileMapper(onUrl, s -> "s3cret", Clock.systemUTC());
+        Webhook genuine = new Webhook("url-token", "/webhooks/url-token", "token=s3cret", Map.of(),
+                Map.of("token", java.util.List.of("s3cret")), new byte[0], Instant.now(), "http://ponte/webhooks/url-token");
+        Webhook wrong = new Webhook("url-token", "/webhooks/url-token", "token=guess", Map.of(),
+                Map.of("token", java.util.List.of("guess")), new byte[0], Instant.now(), "http://ponte/webhooks/url-token");
+        assertThat(mapper.verify(genuine).genuine()).isTrue();
+        assertThat(mapper.verify(wrong).problem()).isEqualTo("The token query parameter is not the vendor's secret.");
+        assertThat(mapper.credentials().queryParameters()).containsExactly("token");
+    }
 }
