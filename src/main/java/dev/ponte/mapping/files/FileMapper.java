@@ -104,9 +104,10 @@ public final class FileMapper implements VendorMapper {
         try {
             return RdJson.event(node);
         } catch (RuntimeException e) {
-            // A value of the wrong kind for its field: the intake's validation would say which; say it here.
-            throw new MalformedPayload("The " + event.type() + " this webhook maps to has a value of the wrong kind: "
-                    + payload);
+            // A value of the wrong kind for its field (a list where RD takes a string...): named by its
+            // fields, never echoing the webhook's contents back.
+            throw new MalformedPayload("The " + event.type() + " this webhook maps to has a value of the wrong kind"
+                    + " among its fields " + String.join(", ", (Iterable<String>) payload::fieldNames) + ".");
         }
     }
 
