@@ -83,7 +83,7 @@ public record StoreOrder(
         return RdEvent.of(EcommerceOrderFulfilledPayloadBuilder.builder()
                 .email(email).identifier(shipment).orderIdentifier(identifier).name(name).mobilePhone(mobilePhone)
                 .legalBases(legalBases)
-                .trackingCompany(blankToNull(trackingCompany)).trackingCode(blankToNull(trackingCode))
+                .trackingCompany(VendorValues.text(trackingCompany)).trackingCode(VendorValues.text(trackingCode))
                 .trackingUrl(Storefront.url(trackingUrl))
                 .build());
     }
@@ -93,9 +93,5 @@ public record StoreOrder(
                 .email(email).identifier(shipment).orderIdentifier(identifier).name(name).mobilePhone(mobilePhone)
                 .legalBases(legalBases)
                 .build());
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

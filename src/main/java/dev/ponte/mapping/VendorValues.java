@@ -14,6 +14,17 @@ public final class VendorValues {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
+    /** The first of {@code values} that says something, as {@link #text}; null when none does. */
+    public static String first(String... values) {
+        for (String value : values) {
+            String text = text(value);
+            if (text != null) {
+                return text;
+            }
+        }
+        return null;
+    }
+
     /** An ISO 8601 instant rewritten as RFC 3339 UTC; null when absent or not a time. */
     public static String timestamp(String value) {
         try {

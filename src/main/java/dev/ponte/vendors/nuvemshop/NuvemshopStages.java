@@ -7,6 +7,7 @@ import dev.ponte.mapping.Money;
 import dev.ponte.mapping.OrderFunnel;
 import dev.ponte.mapping.StoreOrder;
 import dev.ponte.mapping.Storefront;
+import dev.ponte.mapping.VendorValues;
 import dev.ponte.rd.events.EcommerceLineItem;
 import dev.ponte.rd.events.EcommerceLineItemBuilder;
 import dev.ponte.rd.events.LegalBase;
@@ -65,7 +66,7 @@ final class NuvemshopStages {
         }
         if (SHIPPED.contains(shipping)) {
             stages.add(new MappingResult.Mapped(event, "order-" + id + ":fulfilled", List.of(facts.fulfilled(id,
-                    first(order.shippingOption(), order.shipping()), order.shippingTrackingNumber(),
+                    VendorValues.first(order.shippingOption(), order.shipping()), order.shippingTrackingNumber(),
                     order.shippingTrackingUrl()))));
         }
         if ("delivered".equals(shipping)) {
@@ -97,12 +98,12 @@ final class NuvemshopStages {
             return List.of();
         }
         return order.products().stream().filter(Objects::nonNull).map(product -> EcommerceLineItemBuilder.builder()
-                .productId(first(product.productId(), product.variantId(), product.sku()))
-                .productTitle(first(product.name(), product.sku(), product.productId()))
+                .productId(VendorValues.first(product.productId(), product.variantId(), product.sku()))
+                .productTitle(VendorValues.first(product.name(), product.sku(), product.productId()))
                 .price(Money.of(product.price()))
                 .quantity(product.quantity() == null ? 1 : product.quantity())
-                .sku(first(product.sku()))
-                .variantId(first(product.variantId()))
+                .sku(VendorValues.first(product.sku()))
+                .variantId(VendorValues.first(product.variantId()))
                 .imageUrl(product.image() == null ? null : Storefront.url(product.image().src()))
                 .build()).toList();
     }
@@ -122,7 +123,7 @@ final class NuvemshopStages {
 
     /** Nuvemshop's stores sell mostly in Brazil; a number of another country is sent only with its country code. */
     private static String phone(NuvemshopOrder order) {
-        String raw = first(order.contactPhone(), order.customer() == null ? null : order.customer().phone());
+        String raw = VendorValues.first(order.contactPhone(), order.customer() == null ? null : order.customer().phone());
         if (raw == null) {
             return null;
         }
@@ -136,27 +137,18 @@ final class NuvemshopStages {
     }
 
     private static String city(NuvemshopOrder order) {
-        return order.shippingAddress() == null ? null : first(order.shippingAddress().city());
+        return order.shippingAddress() == null ? null : VendorValues.first(order.shippingAddress().city());
     }
 
     private static String state(NuvemshopOrder order) {
-        return order.shippingAddress() == null ? null : first(order.shippingAddress().province());
+        return order.shippingAddress() == null ? null : VendorValues.first(order.shippingAddress().province());
     }
 
     private static String country(NuvemshopOrder order) {
-        return order.shippingAddress() == null ? null : first(order.shippingAddress().country());
+        return order.shippingAddress() == null ? null : VendorValues.first(order.shippingAddress().country());
     }
 
     private List<LegalBase> legalBases() {
         return Storefront.communications(LegalBases.orDefault(List.of(), config));
-    }
-
-    private static String first(String... values) {
-        for (String value : values) {
-            if (value != null && !value.isBlank()) {
-                return value;
-            }
-        }
-        return null;
     }
 }

@@ -10,6 +10,7 @@ import dev.ponte.mapping.Money;
 import dev.ponte.mapping.OrderFunnel;
 import dev.ponte.mapping.StoreOrder;
 import dev.ponte.mapping.Storefront;
+import dev.ponte.mapping.VendorValues;
 import dev.ponte.mapping.VendorJson;
 import dev.ponte.mapping.Webhook;
 import dev.ponte.rd.events.EcommerceCartAbandonedPayloadBuilder;
@@ -248,13 +249,13 @@ final class ShopifyStages {
             return List.of();
         }
         return lines.stream().filter(Objects::nonNull).map(line -> EcommerceLineItemBuilder.builder()
-                .productId(first(line.productId(), line.variantId(), line.sku(), line.id()))
-                .productTitle(first(line.title(), line.name(), line.sku(), line.productId()))
+                .productId(VendorValues.first(line.productId(), line.variantId(), line.sku(), line.id()))
+                .productTitle(VendorValues.first(line.title(), line.name(), line.sku(), line.productId()))
                 .price(Money.of(line.price()))
                 .quantity(line.quantity() == null ? 1 : line.quantity())
-                .sku(blankToNull(line.sku()))
-                .variantId(blankToNull(line.variantId()))
-                .variantTitle(blankToNull(line.variantTitle()))
+                .sku(VendorValues.text(line.sku()))
+                .variantId(VendorValues.text(line.variantId()))
+                .variantTitle(VendorValues.text(line.variantTitle()))
                 .build()).toList();
     }
 
@@ -267,16 +268,16 @@ final class ShopifyStages {
     }
 
     private static String city(ShopifyOrder order) {
-        return order.shippingAddress() == null ? null : blankToNull(order.shippingAddress().city());
+        return order.shippingAddress() == null ? null : VendorValues.text(order.shippingAddress().city());
     }
 
     private static String state(ShopifyOrder order) {
         ShopifyOrder.Address to = order.shippingAddress();
-        return to == null ? null : first(to.provinceCode(), to.province());
+        return to == null ? null : VendorValues.first(to.provinceCode(), to.province());
     }
 
     private static String country(ShopifyOrder order) {
-        return order.shippingAddress() == null ? null : blankToNull(order.shippingAddress().countryCode());
+        return order.shippingAddress() == null ? null : VendorValues.text(order.shippingAddress().countryCode());
     }
 
     private static String name(ShopifyOrder order) {
@@ -305,20 +306,7 @@ final class ShopifyStages {
         return Storefront.communications(shopify.legalBases(acceptsMarketing));
     }
 
-    private static String first(String... values) {
-        for (String value : values) {
-            if (value != null && !value.isBlank()) {
-                return value;
-            }
-        }
-        return null;
-    }
-
     private static String first(String value, List<String> values) {
-        return first(value, values == null || values.isEmpty() ? null : values.get(0));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
+        return VendorValues.first(value, values == null || values.isEmpty() ? null : values.get(0));
     }
 }

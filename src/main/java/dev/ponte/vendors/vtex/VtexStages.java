@@ -7,6 +7,7 @@ import dev.ponte.mapping.Money;
 import dev.ponte.mapping.OrderFunnel;
 import dev.ponte.mapping.StoreOrder;
 import dev.ponte.mapping.Storefront;
+import dev.ponte.mapping.VendorValues;
 import dev.ponte.rd.events.EcommerceLineItem;
 import dev.ponte.rd.events.EcommerceLineItemBuilder;
 import dev.ponte.rd.events.LegalBase;
@@ -119,8 +120,8 @@ final class VtexStages {
                 .productTitle(item.name() != null && !item.name().isBlank() ? item.name() : item.refId())
                 .price(Money.cents(item.sellingPrice() != null ? item.sellingPrice() : item.price()))
                 .quantity(item.quantity() == null ? 1 : item.quantity())
-                .sku(blankToNull(item.refId()))
-                .variantId(blankToNull(item.id()))
+                .sku(VendorValues.text(item.refId()))
+                .variantId(VendorValues.text(item.id()))
                 .imageUrl(Storefront.url(item.imageUrl()))
                 .build()).toList();
     }
@@ -142,7 +143,7 @@ final class VtexStages {
             return null;
         }
         VtexOrder.Address address = order.shippingData().address();
-        return blankToNull(switch (part) {
+        return VendorValues.text(switch (part) {
             case "city" -> address.city();
             case "state" -> address.state();
             default -> address.country();
@@ -177,9 +178,5 @@ final class VtexStages {
 
     private List<LegalBase> legalBases() {
         return Storefront.communications(LegalBases.orDefault(List.of(), config));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -8,6 +8,7 @@ import dev.ponte.mapping.Money;
 import dev.ponte.mapping.OrderFunnel;
 import dev.ponte.mapping.StoreOrder;
 import dev.ponte.mapping.Storefront;
+import dev.ponte.mapping.VendorValues;
 import dev.ponte.rd.events.EcommerceLineItem;
 import dev.ponte.rd.events.EcommerceLineItemBuilder;
 import dev.ponte.rd.events.LegalBase;
@@ -177,18 +178,15 @@ final class WooStages {
     }
 
     private static String city(WooOrder order) {
-        return order.shipping() == null || order.shipping().city() == null || order.shipping().city().isBlank() ? null
-                : order.shipping().city();
+        return order.shipping() == null ? null : VendorValues.text(order.shipping().city());
     }
 
     private static String state(WooOrder order) {
-        return order.shipping() == null || order.shipping().state() == null || order.shipping().state().isBlank() ? null
-                : order.shipping().state();
+        return order.shipping() == null ? null : VendorValues.text(order.shipping().state());
     }
 
     private static String country(WooOrder order) {
-        return order.shipping() == null || order.shipping().country() == null || order.shipping().country().isBlank()
-                ? null : order.shipping().country();
+        return order.shipping() == null ? null : VendorValues.text(order.shipping().country());
     }
 
     private List<LegalBase> legalBases() {

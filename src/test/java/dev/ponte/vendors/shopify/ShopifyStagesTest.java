@@ -16,7 +16,6 @@ import dev.ponte.testing.Fixtures;
 import dev.ponte.testing.TestState;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -198,10 +197,5 @@ class ShopifyStagesTest {
 
     private static JsonNode expected(String name) {
         return Fixtures.json("vendors/shopify/" + name + ".expected.json");
-    }
-
-    @SuppressWarnings("unused")
-    private static String lines(List<String> all) {
-        return all.stream().collect(Collectors.joining("\n"));
     }
 }
