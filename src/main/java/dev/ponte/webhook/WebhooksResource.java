@@ -93,8 +93,10 @@ public class WebhooksResource {
                     + " set; the vendor sends this webhook again, so nothing is lost.");
         }
         bodies.limit(body);
+        // A header's values, joined as HTTP joins repeated fields: some servers split a value at its
+        // commas (Stripe's "t=...,v1=..."), and a signature must see it whole.
         Map<String, String> firstValues = new HashMap<>();
-        headers.getRequestHeaders().forEach((name, values) -> firstValues.put(name, values.isEmpty() ? "" : values.get(0)));
+        headers.getRequestHeaders().forEach((name, values) -> firstValues.put(name, String.join(",", values)));
         String query = uri.getRequestUri().getRawQuery();
         Webhook webhook = mapping.webhook(vendor, uri.getPath(), query, firstValues, uri.getQueryParameters(), body,
                 uri.getRequestUri().toString());

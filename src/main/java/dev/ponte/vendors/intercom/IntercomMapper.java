@@ -115,16 +115,20 @@ public class IntercomMapper implements VendorMapper {
     private static IntercomNotification.Author contact(IntercomNotification.Conversation conversation) {
         IntercomNotification.Source opening = conversation.opening();
         IntercomNotification.Author author = opening == null ? null : opening.author();
-        if (author == null || !CONTACTS.contains(author.type())) {
+        if (author == null || !isContact(author)) {
             return null; // an admin opened it
         }
         if (author.email() != null) {
             return author;
         }
         IntercomNotification.Author user = conversation.user();
-        boolean sameContact = user != null && CONTACTS.contains(user.type())
+        boolean sameContact = user != null && isContact(user)
                 && (author.id() == null || author.id().equals(user.id()));
         return sameContact ? user : author;
+    }
+
+    private static boolean isContact(IntercomNotification.Author author) {
+        return author.type() != null && CONTACTS.contains(author.type()); // Set.of refuses to look up null
     }
 
     private static String subject(IntercomNotification.Conversation conversation) {

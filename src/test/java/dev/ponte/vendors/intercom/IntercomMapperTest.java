@@ -92,6 +92,8 @@ class IntercomMapperTest {
     void conversationsAnAdminStartsAndOtherTopicsAreAcknowledged() {
         String adminStarted = Fixtures.text("vendors/intercom/conversation.user.created.json").replace("\"type\": \"user\"", "\"type\": \"admin\"");
         assertThat(mapper.map(signed(SECRET, adminStarted))).isInstanceOf(MappingResult.Ignored.class);
+        String authorOfNoKind = Fixtures.text("vendors/intercom/conversation.user.created.json").replace("\"type\": \"user\"", "\"type\": null");
+        assertThat(mapper.map(signed(SECRET, authorOfNoKind))).isInstanceOf(MappingResult.Ignored.class);
         assertThat(mapper.map(signed(SECRET, "{\"topic\":\"conversation.admin.noted\"}"))).isInstanceOf(MappingResult.Ignored.class);
         assertThatThrownBy(() -> mapper.map(signed(SECRET, "{\"id\":\"notif_1\"}"))).isInstanceOf(MalformedPayload.class);
         assertThatThrownBy(() -> mapper.map(signed(SECRET, "{\"topic\":\"conversation.user.created\",\"data\":{}}")))
