@@ -13,9 +13,9 @@ jar=$(ls "$out"/*-runner.jar)
 echo "== $out/native-image.args (GraalVM $(cat "$out/graalvm.version"))"
 tr ' ' '\n' < "$out/native-image.args" | grep -v '^$'
 echo
-echo "== Ponte classes in META-INF/native-image/reflect-config.json"
+echo "== Ponte classes, and the JSONata functions mapping files call, in META-INF/native-image/reflect-config.json"
 unzip -p "$jar" META-INF/native-image/reflect-config.json \
-  | python3 -c 'import json,sys; print("\n".join(sorted(e["name"] for e in json.load(sys.stdin) if e["name"].startswith("dev.ponte"))))'
+  | python3 -c 'import json,sys; print("\n".join(sorted(e["name"] for e in json.load(sys.stdin) if e["name"].startswith(("dev.ponte", "com.dashjoin.jsonata")))))'
 echo
 echo "== resources"
 unzip -p "$jar" META-INF/native-image/resource-config.json

@@ -5,43 +5,64 @@ import dev.ponte.mapping.files.FileVendorSettings;
 import dev.ponte.mapping.files.MappingFile;
 import dev.ponte.mapping.files.MappingFiles;
 import dev.ponte.mapping.files.MappingsConfig;
-import java.time.Clock;
+import dev.ponte.rd.RdConfig;
 import io.quarkus.logging.Log;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import org.eclipse.microprofile.config.Config;
-
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.eclipse.microprofile.config.Config;
 
 /**
- * Every {@link VendorMapper} bean, by vendor id. Mappers are discovered, never listed; two that
- * claim the same vendor stop Ponte at start-up, naming both.
+ * Every {@link VendorMapper} bean and every mapping file's vendor, by vendor id. Mappers are
+ * discovered, never listed; two that claim the same vendor stop Ponte at start-up, naming both.
+ * With {@code PONTE_MAPPINGS_RELOAD} (on in dev mode) a changed file in {@code PONTE_MAPPINGS_DIR}
+ * is read again before the next webhook; a file that no longer reads keeps the vendors as they were,
+ * and the mistake is logged and answered by {@code /admin/mappings/{vendor}/try}.
  */
 @ApplicationScoped
 public class MapperRegistry {
 
-    private final Map<String, VendorMapper> byVendor = new TreeMap<>();
-    private final Map<String, List<String>> missing = new TreeMap<>();
+    private final List<VendorMapper> beans = new ArrayList<>();
+    private final Config config;
+    private final MappingsConfig mappingFiles;
+    private final FileMapper.Context context;
+    private volatile Loaded loaded;
+    private volatile String reloadProblem;
+
+    /** The vendors as last read, with the settings each still lacks and the files' fingerprint. */
+    private record Loaded(Map<String, VendorMapper> byVendor, Map<String, List<String>> missing, String fingerprint,
+            long checkedAt) {
+    }
 
     @Inject
     public MapperRegistry(@Any Instance<VendorMapper> mappers, Config config, MappingsConfig mappingFiles,
-            FileVendorSettings fileVendors, Clock clock) {
-        List<VendorMapper> all = new ArrayList<>();
-        mappers.forEach(all::add);
+            FileVendorSettings fileVendors, RdConfig rd, ContactResolver contacts, Clock clock) {
+        mappers.forEach(beans::add);
+        this.config = config;
+        this.mappingFiles = mappingFiles;
+        this.context = new FileMapper.Context(clock, contacts, rd.ecommerceEvents());
+        this.loaded = load(MappingFiles.fingerprint(mappingFiles));
+    }
+
+    private Loaded load(String fingerprint) {
+        List<VendorMapper> all = new ArrayList<>(beans);
         for (MappingFile file : MappingFiles.load(mappingFiles)) {
             all.add(new FileMapper(file, setting -> config.getOptionalValue("ponte.vendors." + file.vendor() + "."
-                    + setting, String.class).filter(v -> !v.isBlank()).orElse(null), clock));
+                    + setting, String.class).filter(v -> !v.isBlank()).orElse(null), context));
         }
+        Map<String, VendorMapper> byVendor = new TreeMap<>();
+        Map<String, List<String>> missing = new TreeMap<>();
         for (VendorMapper mapper : all) {
             VendorMapper earlier = byVendor.put(mapper.vendor(), mapper);
             if (earlier != null) {
@@ -57,6 +78,7 @@ public class MapperRegistry {
             }
             missing.put(mapper.vendor(), List.copyOf(unset));
         }
+        return new Loaded(Map.copyOf(byVendor), Map.copyOf(missing), fingerprint, System.nanoTime());
     }
 
     /**
@@ -66,7 +88,7 @@ public class MapperRegistry {
     void check(@Observes StartupEvent start) {
         List<String> ready = new ArrayList<>();
         List<String> lacking = new ArrayList<>();
-        missing.forEach((vendor, unset) -> {
+        new TreeMap<>(loaded.missing()).forEach((vendor, unset) -> {
             if (unset.isEmpty()) {
                 ready.add(vendor);
             } else {
@@ -83,14 +105,51 @@ public class MapperRegistry {
 
     /** The environment variables a vendor still needs before its webhooks can be received; empty when ready. */
     public List<String> missingSettings(String vendor) {
-        return missing.getOrDefault(vendor, List.of());
+        return current().missing().getOrDefault(vendor, List.of());
     }
 
     public Optional<VendorMapper> find(String vendor) {
-        return Optional.ofNullable(byVendor.get(vendor));
+        return Optional.ofNullable(current().byVendor().get(vendor));
     }
 
     public Set<String> vendors() {
-        return byVendor.keySet();
+        return new java.util.TreeSet<>(current().byVendor().keySet());
+    }
+
+    /** Why the user's mapping files were not read again after their last change; empty when they were. */
+    public Optional<String> reloadProblem() {
+        current();
+        return Optional.ofNullable(reloadProblem);
+    }
+
+    private static final long RECHECK_NANOS = 300_000_000L;
+
+    private Loaded current() {
+        Loaded now = loaded;
+        if (!mappingFiles.reload() || System.nanoTime() - now.checkedAt() < RECHECK_NANOS) {
+            return now;
+        }
+        synchronized (this) {
+            now = loaded;
+            if (System.nanoTime() - now.checkedAt() < RECHECK_NANOS) {
+                return now;
+            }
+            String fingerprint = MappingFiles.fingerprint(mappingFiles);
+            if (fingerprint.equals(now.fingerprint())) {
+                loaded = new Loaded(now.byVendor(), now.missing(), fingerprint, System.nanoTime());
+                return loaded;
+            }
+            try {
+                loaded = load(fingerprint);
+                reloadProblem = null;
+                Log.infof("mapping files changed: read again (%s)", String.join(", ", loaded.byVendor().keySet()));
+            } catch (RuntimeException e) {
+                reloadProblem = e.getMessage();
+                loaded = new Loaded(now.byVendor(), now.missing(), fingerprint, System.nanoTime());
+                Log.errorf("mapping files changed, but they do not read; the vendors stay as they were: %s",
+                        e.getMessage());
+            }
+            return loaded;
+        }
     }
 }

@@ -92,8 +92,25 @@ public final class SignedRequests {
                         .header("X-Twilio-Signature", twilioSignature(text))
                         .body(text);
             }
+            case "hotmart" -> request.header("X-HOTMART-HOTTOK", WireMockRd.HOTMART_TOKEN).body(body);
+            case "kiwify" -> request.queryParam("signature", Signatures.hex(Signatures.Algorithm.SHA1, WireMockRd.KIWIFY_TOKEN, body))
+                    .body(body);
+            case "eduzz" -> request.header("x-signature", Signatures.hex(Signatures.Algorithm.SHA256, WireMockRd.EDUZZ_SECRET, body))
+                    .body(body);
+            case "typeform" -> request.header("Typeform-Signature",
+                    "sha256=" + Signatures.base64(Signatures.Algorithm.SHA256, WireMockRd.TYPEFORM_SECRET, body)).body(body);
+            case "calendly" -> request.header("Calendly-Webhook-Signature", timestamped(WireMockRd.CALENDLY_KEY, body, now))
+                    .body(body);
+            case "stripe" -> request.header("Stripe-Signature", timestamped(WireMockRd.STRIPE_SECRET, body, now)).body(body);
             default -> throw new IllegalArgumentException("no signer for " + vendor);
         };
+    }
+
+    /** Stripe's and Calendly's {@code t=<seconds>,v1=<hex HMAC-SHA256 of "t.body">}. */
+    public static String timestamped(String secret, byte[] body, Instant now) {
+        long at = now.getEpochSecond();
+        byte[] signed = (at + "." + new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        return "t=" + at + ",v1=" + Signatures.hex(Signatures.Algorithm.SHA256, secret, signed);
     }
 
     /** Twilio signs the URL and the form's fields; a form too broken to parse cannot be signed at all. */

@@ -31,6 +31,12 @@ public class WireMockRd implements QuarkusTestResourceLifecycleManager {
     public static final String AIRCALL_TOKEN = "aircall-webhook-token";
     public static final String ZOOM_SECRET = "zoom-secret-token";
     public static final String WISTIA_SECRET = "wistia-secret-key";
+    public static final String HOTMART_TOKEN = "hotmart-hottok";
+    public static final String KIWIFY_TOKEN = "9ch0bpzogu9";
+    public static final String EDUZZ_SECRET = "eduzz-secret-key";
+    public static final String CALENDLY_KEY = "calendly-signing-key";
+    public static final String TYPEFORM_SECRET = "typeform-secret";
+    public static final String STRIPE_SECRET = "whsec_test_secret";
     public static final String PUBLIC_URL = "https://ponte.example.com";
     public static final String VTEX_APP_KEY = "vtexappkey-ponte-TEST";
     public static final String VTEX_APP_TOKEN = "vtex-app-token";
@@ -74,6 +80,12 @@ public class WireMockRd implements QuarkusTestResourceLifecycleManager {
                 Map.entry("ponte.vendors.aircall.secret", AIRCALL_TOKEN),
                 Map.entry("ponte.vendors.zoom.secret", ZOOM_SECRET),
                 Map.entry("ponte.vendors.wistia.secret", WISTIA_SECRET),
+                Map.entry("ponte.vendors.hotmart.secret", HOTMART_TOKEN),
+                Map.entry("ponte.vendors.kiwify.secret", KIWIFY_TOKEN),
+                Map.entry("ponte.vendors.eduzz.secret", EDUZZ_SECRET),
+                Map.entry("ponte.vendors.calendly.secret", CALENDLY_KEY),
+                Map.entry("ponte.vendors.typeform.secret", TYPEFORM_SECRET),
+                Map.entry("ponte.vendors.stripe.secret", STRIPE_SECRET),
                 Map.entry("ponte.public-url", PUBLIC_URL),
                 Map.entry("ponte.rd.url", server.baseUrl()),
                 Map.entry("ponte.rd.client-id", "client-id"),

@@ -2,40 +2,89 @@ package dev.ponte.mapping.files;
 
 import com.dashjoin.jsonata.JException;
 import com.dashjoin.jsonata.Jsonata;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ponte.mapping.ContactResolver;
+import dev.ponte.mapping.Contacts;
 import dev.ponte.mapping.Credentials;
+import dev.ponte.mapping.LegalBases;
 import dev.ponte.mapping.MalformedPayload;
 import dev.ponte.mapping.MappingResult;
 import dev.ponte.mapping.VendorJson;
 import dev.ponte.mapping.VendorMapper;
 import dev.ponte.mapping.Verification;
 import dev.ponte.mapping.Webhook;
+import dev.ponte.rd.EcommerceFamily;
+import dev.ponte.rd.events.EventType;
+import dev.ponte.rd.events.LegalBase;
 import dev.ponte.rd.events.RdEvent;
 import dev.ponte.rd.events.RdJson;
+import dev.ponte.rd.validation.EventSchemas;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * A vendor Ponte knows from a mapping file, behind the same contract as the Java mappers: the
  * file's preset verifies, its expressions map. Expressions see the parsed body as their input and
- * {@code $headers} (names lower-cased), {@code $query} and {@code $settings} as variables.
+ * {@code $headers} (names lower-cased), {@code $query}, {@code $settings} (names in snake_case,
+ * defaults applied, the secret left out), {@code $topic}, {@code $ecommerce} ({@code current} or
+ * {@code legacy}) and, when the topic resolves a contact, {@code $contact} as variables.
  */
 public final class FileMapper implements VendorMapper {
 
-    private final MappingFile file;
-    private final Function<String, String> settings;
-    private final Clock clock;
+    /** What a file vendor shares with the rest of Ponte: the clock, the contacts learned, RD's e-commerce family. */
+    public record Context(Clock clock, ContactResolver contacts, EcommerceFamily ecommerceEvents) {
+    }
 
-    /** {@code settings}: the value of {@code ponte.vendors.<vendor>.<name>}, or null. */
-    public FileMapper(MappingFile file, Function<String, String> settings, Clock clock) {
+    private final MappingFile file;
+    private final Function<String, String> configured;
+    private final Context context;
+    private final List<LegalBase> legalBases;
+    private final String ecommerce;
+    private final Map<String, String> values = new LinkedHashMap<>();
+    private final Map<String, Object> settingsVariable = new LinkedHashMap<>();
+
+    /**
+     * {@code configured}: the value of {@code ponte.vendors.<vendor>.<name>}, or null. Settings
+     * that cannot be right (legal bases RD would refuse, an e-commerce family that is not one) stop
+     * start-up here, naming the variable.
+     */
+    public FileMapper(MappingFile file, Function<String, String> configured, Context context) {
         this.file = file;
-        this.settings = settings;
-        this.clock = clock;
+        this.configured = configured;
+        this.context = context;
+        // Configuration does not change while Ponte runs: read once, not per webhook.
+        file.settings().forEach((name, setting) -> {
+            String value = configured.apply(name);
+            values.put(name, value != null ? value : setting.otherwise());
+            if (!name.equals("secret")) {
+                settingsVariable.put(name.replace('-', '_'), values.get(name));
+            }
+        });
+        try {
+            this.legalBases = LegalBases.parse(Optional.ofNullable(setting("legal-bases")));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(variable("legal-bases") + ": " + e.getMessage());
+        }
+        String family = setting("ecommerce-events");
+        if (family == null) {
+            this.ecommerce = context.ecommerceEvents().name().toLowerCase(Locale.ROOT);
+        } else if (family.trim().equalsIgnoreCase("current") || family.trim().equalsIgnoreCase("legacy")) {
+            this.ecommerce = family.trim().toLowerCase(Locale.ROOT);
+        } else {
+            throw new IllegalStateException(variable("ecommerce-events") + " is current or legacy, not " + family);
+        }
+    }
+
+    private String variable(String setting) {
+        return ("PONTE_VENDORS_" + file.vendor() + "_" + setting).toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
     public MappingFile file() {
@@ -49,7 +98,7 @@ public final class FileMapper implements VendorMapper {
 
     @Override
     public List<String> requiredSettings() {
-        return file.settings();
+        return file.requiredSettings();
     }
 
     @Override
@@ -59,45 +108,114 @@ public final class FileMapper implements VendorMapper {
 
     @Override
     public Verification verify(Webhook webhook) {
-        return file.proof().check(webhook, settings.apply("secret"), clock);
+        return file.proof().check(webhook, values.get("secret"), context.clock());
     }
 
     @Override
     public MappingResult map(Webhook webhook) {
-        Object body = RdJson.mapper().convertValue(VendorJson.tree(webhook.body()), Object.class);
+        Object body = VendorJson.readCamelCase(webhook.body(), Object.class);
         Map<String, Object> variables = variables(webhook);
         Object topicValue = evaluate(file.topic(), body, variables, "topic");
         if (topicValue == null) {
             throw new MalformedPayload("This " + file.vendor() + " webhook has no topic where " + file.file()
-                    + " looks for it (" + file.topic() + ").");
+                    + " looks for it (" + file.topic() + ").", MappingFileReader.jsonPath(file.topic()));
         }
         String topic = String.valueOf(topicValue);
         MappingFile.Topic rule = file.topics().get(topic);
         if (rule == null) {
             return new MappingResult.Ignored(topic, file.file() + " maps " + String.join(", ", file.topics().keySet()) + ".");
         }
-        List<RdEvent> events = new ArrayList<>();
-        for (MappingFile.Event event : rule.events()) {
-            if (event.when() == null || Jsonata.boolize(evaluate(event.when(), body, variables, "when"))) {
-                events.add(event(event, body, variables));
+        variables.put("topic", topic);
+        for (Expression path : rule.require()) {
+            Object value = evaluate(path, body, variables, "require");
+            if (value == null || (value instanceof String text && text.isBlank())) {
+                throw new MalformedPayload("A " + file.vendor() + " " + topic + " carries " + path + ".",
+                        MappingFileReader.jsonPath(path));
             }
         }
-        if (events.isEmpty()) {
+        for (MappingFile.Ignore ignore : rule.ignore()) {
+            if (Jsonata.boolize(evaluate(ignore.when(), body, variables, "ignore"))) {
+                return new MappingResult.Ignored(topic, ignore.because());
+            }
+        }
+        if (rule.reply() != null) {
+            return reply(topic, rule.reply(), body, variables);
+        }
+        Expression topicId = rule.deliveryId() != null ? rule.deliveryId() : file.deliveryId();
+        String deliveryId = text(topicId == null ? null : evaluate(topicId, body, variables, "delivery-id"));
+        if (rule.contact() != null) {
+            MappingResult unresolved = resolve(webhook, topic, deliveryId, rule.contact(), body, variables);
+            if (unresolved != null) {
+                return unresolved;
+            }
+        }
+        Map<String, List<RdEvent>> byDelivery = new LinkedHashMap<>();
+        for (MappingFile.Event event : rule.events()) {
+            if (event.when() != null && !Jsonata.boolize(evaluate(event.when(), body, variables, "when"))) {
+                continue;
+            }
+            if (event.funnel() != null && !funnelEnabled(event.funnel())) {
+                continue;
+            }
+            String id = event.deliveryId() == null ? deliveryId
+                    : text(evaluate(event.deliveryId(), body, variables, "delivery-id"));
+            byDelivery.computeIfAbsent(id, key -> new ArrayList<>()).add(event(event, body, variables));
+        }
+        if (byDelivery.isEmpty()) {
             return new MappingResult.Ignored(topic, "No event of " + topic + " in " + file.file() + " applies to this webhook.");
         }
-        Expression id = rule.deliveryId() != null ? rule.deliveryId() : file.deliveryId();
-        Object deliveryId = id == null ? null : evaluate(id, body, variables, "delivery-id");
-        return new MappingResult.Mapped(topic, deliveryId == null ? null : String.valueOf(deliveryId), events);
+        if (byDelivery.size() == 1) {
+            Map.Entry<String, List<RdEvent>> only = byDelivery.entrySet().iterator().next();
+            return new MappingResult.Mapped(topic, only.getKey(), only.getValue());
+        }
+        List<MappingResult.Mapped> deliveries = new ArrayList<>();
+        byDelivery.forEach((id, events) -> deliveries.add(new MappingResult.Mapped(topic, id, events)));
+        return new MappingResult.Several(topic, deliveries);
     }
 
-    private static RdEvent event(MappingFile.Event event, Object body, Map<String, Object> variables) {
+    private MappingResult resolve(Webhook webhook, String topic, String deliveryId, MappingFile.Contact contact,
+            Object body, Map<String, Object> variables) {
+        String email = contact.email() == null ? null : text(evaluate(contact.email(), body, variables, "contact.email"));
+        String raw = contact.phone() == null ? null : text(evaluate(contact.phone(), body, variables, "contact.phone"));
+        String phone = raw == null ? null : Contacts.phone(raw);
+        Optional<String> found = context.contacts() != null ? context.contacts().email(webhook, email, phone)
+                : Optional.ofNullable(Contacts.email(email, webhook.queryParameter("email")));
+        if (found.isEmpty()) {
+            return ContactResolver.noEmail(topic, deliveryId, phone, contact.otherwise());
+        }
+        variables.put("contact", found.get());
+        return null;
+    }
+
+    private static MappingResult reply(String topic, MappingFile.Reply reply, Object body, Map<String, Object> variables) {
+        Object value = reply.body() == null ? null : evaluate(reply.body(), body, variables, "reply.body");
+        String text = value == null ? "" : value instanceof String string ? string
+                : RdJson.mapper().valueToTree(value).toString();
+        return new MappingResult.Reply(topic, reply.status(), reply.contentType(), text);
+    }
+
+    private RdEvent event(MappingFile.Event event, Object body, Map<String, Object> variables) {
         ObjectNode payload = RdJson.mapper().createObjectNode();
+        if (event.funnel() != null) {
+            payload.put("funnel_name", setting("funnel"));
+        }
+        if (variables.get("contact") != null && !event.fields().containsKey("email")) {
+            payload.put("email", (String) variables.get("contact"));
+        }
         event.fields().forEach((name, expression) -> {
             Object value = evaluate(expression, body, variables, name);
-            if (value != null) {
-                payload.set(name, RdJson.mapper().valueToTree(value));
+            if (value != null && !(value instanceof List<?> list && list.isEmpty())) {
+                payload.set(name, value(value));
             }
         });
+        if (event.customFields() != null) {
+            customFields(event, evaluate(event.customFields(), body, variables, "custom-fields"), payload);
+        }
+        if (!payload.has("legal_bases") && EventSchemas.accepts(event.type(), "legal_bases")) {
+            if (!legalBases.isEmpty()) {
+                payload.set("legal_bases", RdJson.mapper().valueToTree(legalBases));
+            }
+        }
         ObjectNode node = RdJson.mapper().createObjectNode().put("event_type", event.type().name())
                 .put("event_family", RdEvent.FAMILY);
         node.set("payload", payload);
@@ -111,26 +229,96 @@ public final class FileMapper implements VendorMapper {
         }
     }
 
+    /** An object of {@code cf_<identifier>} names; names RD would not take as custom fields are the file's mistake, said so. */
+    private void customFields(MappingFile.Event event, Object value, ObjectNode payload) {
+        if (value == null) {
+            return;
+        }
+        if (!(value instanceof Map<?, ?> fields)) {
+            throw new MalformedPayload(file.file() + ": the custom-fields of a " + event.type()
+                    + " make an object of cf_ names, not " + (value instanceof List ? "a list" : "a single value") + ".");
+        }
+        fields.forEach((name, fieldValue) -> {
+            String key = String.valueOf(name);
+            if (!EventSchemas.accepts(EventType.CONVERSION, key)) {
+                throw new MalformedPayload(file.file() + ": the custom field " + key.substring(0, Math.min(key.length(), 60))
+                        + " is not named cf_<api identifier>.");
+            }
+            if (fieldValue != null && !(fieldValue instanceof String text && text.isBlank()) && !payload.has(key)) {
+                payload.set(key, value(fieldValue));
+            }
+        });
+    }
+
+    /** JSON as RD reads it: whole numbers stay whole (1500, not 1500.0) and decimals keep their digits. */
+    private static JsonNode value(Object value) {
+        if (value instanceof Double number && !number.isInfinite() && !number.isNaN()) {
+            BigDecimal exact = BigDecimal.valueOf(number);
+            return whole(exact) ? whole(exact.toBigIntegerExact()) : RdJson.mapper().getNodeFactory().numberNode(exact);
+        }
+        if (value instanceof BigDecimal decimal && whole(decimal)) {
+            return whole(decimal.toBigIntegerExact());
+        }
+        return RdJson.mapper().valueToTree(value);
+    }
+
+    private static boolean whole(BigDecimal number) {
+        return number.signum() == 0 || number.stripTrailingZeros().scale() <= 0;
+    }
+
+    private static JsonNode whole(java.math.BigInteger number) {
+        return number.bitLength() < 32 ? RdJson.mapper().getNodeFactory().numberNode(number.intValue())
+                : RdJson.mapper().getNodeFactory().numberNode(number);
+    }
+
+    private boolean funnelEnabled(String stage) {
+        for (String enabled : setting("funnel-events").split(",")) {
+            if (enabled.trim().toLowerCase(Locale.ROOT).equals(stage)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Object evaluate(Expression expression, Object body, Map<String, Object> variables, String field) {
         try {
             return expression.evaluate(body, variables);
         } catch (JException e) {
             throw new MalformedPayload("The mapping's " + field + " (" + expression + ") failed on this webhook: "
                     + e.getMessage());
+        } catch (MalformedPayload e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A shared rule given what it cannot take (a list where it reads text...): the webhook's
+            // data, not Ponte, said in the webhook's terms.
+            throw new MalformedPayload("The mapping's " + field + " (" + expression + ") failed on this webhook: a"
+                    + " value is not of the kind it reads.");
         }
     }
 
+    private static String text(Object value) {
+        return value == null ? null : value instanceof Double number ? BigDecimal.valueOf(number).stripTrailingZeros()
+                .toPlainString() : String.valueOf(value);
+    }
+
+    /** The configured value, else the file's default; null when neither. */
+    String setting(String name) {
+        return values.get(name);
+    }
+
     private Map<String, Object> variables(Webhook webhook) {
-        Map<String, Object> headers = new LinkedHashMap<>();
-        webhook.headers().forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
+        // The webhook's headers are looked up without regard to case already.
         Map<String, Object> query = new LinkedHashMap<>();
         webhook.queryParameters().forEach((name, values) -> query.put(name, values.isEmpty() ? null : values.get(0)));
-        Map<String, Object> known = new LinkedHashMap<>();
-        for (String name : file.settings()) {
-            if (!name.equals("secret")) {
-                known.put(name, settings.apply(name));
-            }
-        }
-        return Map.of("headers", headers, "query", query, "settings", known);
+        // Every variable is bound on every evaluation: a parsed expression is reused, and must
+        // never see the last webhook's $contact.
+        Map<String, Object> variables = new java.util.HashMap<>();
+        variables.put("headers", webhook.headers());
+        variables.put("query", query);
+        variables.put("settings", settingsVariable);
+        variables.put("ecommerce", ecommerce);
+        variables.put("topic", null);
+        variables.put("contact", null);
+        return variables;
     }
 }

@@ -30,7 +30,7 @@ public final class MappingFiles {
         long started = System.nanoTime();
         List<MappingFile> files = new ArrayList<>();
         for (String name : shippedNames()) {
-            files.add(MappingFileReader.read(SHIPPED + name, resource(SHIPPED + name)));
+            files.add(shipped(name));
         }
         if (config.dir().isPresent() && !config.dir().get().isBlank()) {
             files.addAll(directory(Path.of(config.dir().get())));
@@ -49,14 +49,43 @@ public final class MappingFiles {
         return files;
     }
 
+    /** The shipped file {@code mappings/<name>}, read and checked. */
+    public static MappingFile shipped(String name) {
+        return MappingFileReader.readShipped(SHIPPED + name, resource(SHIPPED + name));
+    }
+
+    /**
+     * What changes when a file of {@code PONTE_MAPPINGS_DIR} does: each file's name, size and time
+     * of last change. The shipped files change only with a build.
+     */
+    public static String fingerprint(MappingsConfig config) {
+        if (config.dir().isEmpty() || config.dir().get().isBlank() || !Files.isDirectory(Path.of(config.dir().get()))) {
+            return "";
+        }
+        StringBuilder fingerprint = new StringBuilder();
+        try (Stream<Path> entries = Files.list(Path.of(config.dir().get()))) {
+            for (Path path : entries.filter(MappingFiles::isMappingFile).sorted().toList()) {
+                fingerprint.append(path.getFileName()).append(':').append(Files.size(path)).append(':')
+                        .append(Files.getLastModifiedTime(path).toMillis()).append(';');
+            }
+        } catch (IOException e) {
+            return "unreadable:" + e.getMessage();
+        }
+        return fingerprint.toString();
+    }
+
+    private static boolean isMappingFile(Path path) {
+        return path.toString().endsWith(".yaml") || path.toString().endsWith(".yml");
+    }
+
     /** The files of a directory, in name order: every {@code *.yaml} or {@code *.yml}. */
-    static List<MappingFile> directory(Path dir) {
+    public static List<MappingFile> directory(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new IllegalStateException("PONTE_MAPPINGS_DIR is " + dir + ", which is not a directory.");
         }
         try (Stream<Path> entries = Files.list(dir)) {
             List<MappingFile> files = new ArrayList<>();
-            for (Path path : entries.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+            for (Path path : entries.filter(MappingFiles::isMappingFile)
                     .sorted().toList()) {
                 files.add(MappingFileReader.read(path.toString(), Files.readString(path, StandardCharsets.UTF_8)));
             }

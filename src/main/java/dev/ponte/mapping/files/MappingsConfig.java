@@ -9,4 +9,8 @@ public interface MappingsConfig {
 
     /** {@code PONTE_MAPPINGS_DIR}: a directory of {@code <vendor>.yaml} files, read at start-up. */
     Optional<String> dir();
+
+    /** {@code PONTE_MAPPINGS_RELOAD}: read a changed file in the directory again without a restart (on in dev mode). */
+    @io.smallrye.config.WithDefault("false")
+    boolean reload();
 }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -38,12 +39,14 @@ sealed interface Proof {
             if (value == null) {
                 return Verification.refused("The " + header + " header is missing.");
             }
-            String signature = part == null ? value : Proof.pieceOf(value, part);
-            if (signature == null || !signature.startsWith(prefix)) {
+            // A header may carry several signatures (Stripe sends one v1 per secret while one is rotated): any may match.
+            List<String> signatures = part == null ? List.of(value) : Proof.piecesOf(value, part);
+            List<String> prefixed = signatures.stream().filter(s -> s.startsWith(prefix)).map(s -> s.substring(prefix.length()))
+                    .toList();
+            if (prefixed.isEmpty()) {
                 return Verification.refused("The " + header + " header does not carry a signature"
                         + (part == null ? "" : " as " + part + "=") + (prefix.isEmpty() ? "." : " starting " + prefix + "."));
             }
-            signature = signature.substring(prefix.length());
             byte[] content = webhook.body();
             if (!signed.equals("{body}")) {
                 String timestamp = timestampHeader != null ? webhook.header(timestampHeader) : Proof.pieceOf(value, timestampPart);
@@ -59,10 +62,14 @@ sealed interface Proof {
                 content = signed.replace("{timestamp}", timestamp).replace("{body}", webhook.bodyText())
                         .getBytes(StandardCharsets.UTF_8);
             }
-            boolean matches = base64 ? Signatures.matchesBase64(algorithm, secret, content, signature)
-                    : Signatures.matchesHex(algorithm, secret, content, signature);
-            return matches ? Verification.GENUINE : Verification.refused(header + " does not match the signature made"
-                    + " with the vendor's secret.");
+            for (String signature : prefixed) {
+                boolean matches = base64 ? Signatures.matchesBase64(algorithm, secret, content, signature)
+                        : Signatures.matchesHex(algorithm, secret, content, signature);
+                if (matches) {
+                    return Verification.GENUINE;
+                }
+            }
+            return Verification.refused(header + " does not match the signature made with the vendor's secret.");
         }
 
         @Override
@@ -111,7 +118,20 @@ sealed interface Proof {
         }
     }
 
-    /** {@code v1} of {@code t=1492774577,v1=5257a8...}; null when absent. */
+    /** Every {@code v1} of {@code t=1492774577,v1=5257a8...,v1=...}, in order. */
+    static List<String> piecesOf(String value, String name) {
+        List<String> pieces = new java.util.ArrayList<>();
+        for (String piece : value.split(",")) {
+            String trimmed = piece.trim();
+            int equals = trimmed.indexOf('=');
+            if (equals > 0 && trimmed.substring(0, equals).trim().toLowerCase(Locale.ROOT).equals(name)) {
+                pieces.add(trimmed.substring(equals + 1).trim());
+            }
+        }
+        return pieces;
+    }
+
+    /** {@code t} of {@code t=1492774577,v1=5257a8...}; null when absent. */
     static String pieceOf(String value, String name) {
         for (String piece : value.split(",")) {
             String trimmed = piece.trim();

@@ -25,8 +25,12 @@ class FileMapperTest {
     static final Path DIR = Path.of("src/test/resources/mappings-dir");
 
     private final FileMapper mapper = new FileMapper(MappingFiles.directory(DIR).get(0),
-            setting -> setting.equals("secret") ? SECRET : null, Clock.fixed(Instant.parse("2019-06-28T14:03:05Z"),
-                    ZoneOffset.UTC));
+            setting -> setting.equals("secret") ? SECRET : null, context(Clock.fixed(Instant.parse("2019-06-28T14:03:05Z"),
+                    ZoneOffset.UTC)));
+
+    static FileMapper.Context context(Clock clock) {
+        return new FileMapper.Context(clock, null, dev.ponte.rd.EcommerceFamily.CURRENT);
+    }
 
     static Webhook signed(String secret, String body) {
         return Webhooks.of("tawkto-file", Map.of("X-Tawk-Signature",
@@ -92,7 +96,8 @@ class FileMapperTest {
                         fields: {email: email, funnel_name: "'default'"}
                 """);
         Instant now = Instant.parse("2026-12-02T12:00:00Z");
-        FileMapper stamped = new FileMapper(file, s -> "whsec", Clock.fixed(now, ZoneOffset.UTC));
+        FileMapper stamped = new FileMapper(file, s -> s.equals("secret") ? "whsec" : null,
+                context(Clock.fixed(now, ZoneOffset.UTC)));
         String body = "{\"type\":\"x\",\"email\":\"ana@example.com\"}";
         long t = now.getEpochSecond() - 60;
         String v1 = Signatures.hex(Signatures.Algorithm.SHA256, "whsec", (t + "." + body).getBytes(StandardCharsets.UTF_8));
@@ -119,7 +124,7 @@ class FileMapperTest {
                       - type: OPPORTUNITY
                         fields: {email: email, funnel_name: "'default'"}
                 """);
-        FileMapper mapper = new FileMapper(onUrl, s -> "s3cret", Clock.systemUTC());
+        FileMapper mapper = new FileMapper(onUrl, s -> s.equals("secret") ? "s3cret" : null, context(Clock.systemUTC()));
         Webhook genuine = new Webhook("url-token", "/webhooks/url-token", "token=s3cret", Map.of(),
                 Map.of("token", java.util.List.of("s3cret")), new byte[0], Instant.now(), "http://ponte/webhooks/url-token");
         Webhook wrong = new Webhook("url-token", "/webhooks/url-token", "token=guess", Map.of(),

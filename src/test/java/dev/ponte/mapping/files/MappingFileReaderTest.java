@@ -33,9 +33,17 @@ class MappingFileReaderTest {
         "preset key of another preset | header: X-Acme-Token | parameter: token | acme.yaml:4: verify.parameter: not a key of verify",
         "bad expression | delivery-id: id | delivery-id: \"id &&\" | acme.yaml:8: topics.lead.delivery-id: not a JSONata expression",
         "unknown top key | topic: kind | topik: kind | acme.yaml:5: topik: not a key of a mapping file",
-        "bad vendor id | vendor: acme | vendor: Acme Corp | acme.yaml:1: vendor: must be lower-case letters"})
+        "bad vendor id | vendor: acme | vendor: Acme Corp | acme.yaml:1: vendor: must be lower-case letters",
+        "unknown funnel stage | type: CONVERSION | funnel: won | acme.yaml:10: topics.lead.events[0].funnel: the funnel's stages are opportunity, sale and lost, not won",
+        "type and funnel | type: CONVERSION | 'type: CONVERSION\n        funnel: sale' | acme.yaml:10: topics.lead.events[0].type: an event has a type or a funnel stage, not both",
+        "custom fields of another type | type: CONVERSION | type: CHAT_STARTED | acme.yaml:12: topics.lead.events[0].fields.conversion_identifier: CHAT_STARTED has no field conversion_identifier",
+        "setting of an unknown kind | topic: kind | 'settings: {region: maybe}\ntopic: kind' | acme.yaml:5: settings.region: required, optional or {default: <value>}, not maybe",
+        "a shared setting declared again | topic: kind | 'settings: {funnel: optional}\ntopic: kind' | acme.yaml:5: settings.funnel: every vendor has funnel already",
+        "events and a reply | delivery-id: id | 'reply: {status: 200}\n    delivery-id: id' | acme.yaml:8: topics.lead.events: a topic has events or a reply, not both",
+        "an ignore without its reason | delivery-id: id | 'ignore: [{when: test}]\n    delivery-id: id' | acme.yaml:8: topics.lead.ignore[0].because: is required",
+        "a contact without email or phone | delivery-id: id | 'contact: {otherwise: none}\n    delivery-id: id' | acme.yaml:8: topics.lead.contact.email: is required"})
     void aMistakeIsNamedWhereItIs(String mistake, String good, String bad, String message) {
-        assertThatThrownBy(() -> MappingFileReader.read("acme.yaml", GOOD.replace(good, bad)))
+        assertThatThrownBy(() -> MappingFileReader.read("acme.yaml", GOOD.replace(good, bad.replace("\\n", "\n"))))
                 .isInstanceOf(MappingFileError.class).hasMessageStartingWith(message);
     }
 

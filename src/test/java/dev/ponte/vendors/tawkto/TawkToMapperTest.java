@@ -6,11 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ponte.mapping.MalformedPayload;
 import dev.ponte.mapping.MappingResult;
 import dev.ponte.mapping.Signatures;
+import dev.ponte.mapping.VendorMapper;
 import dev.ponte.mapping.Webhook;
 import dev.ponte.rd.events.RdJson;
 import dev.ponte.rd.validation.EventValidator;
 import dev.ponte.testing.Fixtures;
-import dev.ponte.testing.VendorSettingsStub;
+import dev.ponte.testing.FileVendors;
 import dev.ponte.testing.Webhooks;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -23,30 +24,8 @@ class TawkToMapperTest {
 
     static final String SECRET = "tawk-webhook-key";
 
-    static class Config extends VendorSettingsStub implements TawkToConfig {
-        private final String messageField;
-
-        Config(String secret) {
-            this(secret, null);
-        }
-
-        Config(String secret, String messageField) {
-            super(secret, null);
-            this.messageField = messageField;
-        }
-
-        @Override
-        public java.util.Optional<String> messageField() {
-            return java.util.Optional.ofNullable(messageField);
-        }
-
-        @Override
-        public String conversionIdentifier() {
-            return "tawkto-ticket";
-        }
-    }
-
-    private final TawkToMapper mapper = new TawkToMapper(new Config(SECRET));
+    /** tawk.to is a mapping file (mappings/tawkto.yaml); these are the Java mapper's tests, unchanged in what they assert. */
+    private final VendorMapper mapper = FileVendors.shipped("tawkto", Map.of("secret", SECRET));
 
     static Webhook signed(String secret, String body, String eventId) {
         Map<String, String> headers = new HashMap<>(Map.of("Content-Type", "application/json", "X-Tawk-Signature",
@@ -74,7 +53,8 @@ class TawkToMapperTest {
 
     @Test
     void theTicketsSubjectAndMessageGoToTheCustomFieldTheUserNamed() {
-        MappingResult.Mapped mapped = (MappingResult.Mapped) new TawkToMapper(new Config(SECRET, "cf_ticket"))
+        MappingResult.Mapped mapped = (MappingResult.Mapped) FileVendors.shipped("tawkto", Map.of("secret", SECRET,
+                "message-field", "cf_ticket"))
                 .map(signed(SECRET, Fixtures.text("vendors/tawkto/ticket-create.json"), null));
         assertThat(RdJson.tree(mapped.events()).get(0).path("payload").path("cf_ticket").asText()).isEqualTo("Testing\nMessage");
         mapped.events().forEach(e -> assertThat(EventValidator.validate(e)).isEmpty());

@@ -1,67 +1,30 @@
-package dev.ponte.vendors.tawkto;
+package dev.ponte.bench;
 
-import dev.ponte.mapping.Credentials;
-import dev.ponte.mapping.BodySignature;
 import dev.ponte.mapping.ChatText;
 import dev.ponte.mapping.Contacts;
 import dev.ponte.mapping.CustomFields;
-import dev.ponte.mapping.LegalBases;
 import dev.ponte.mapping.MalformedPayload;
 import dev.ponte.mapping.MappingResult;
-import dev.ponte.mapping.Signatures;
 import dev.ponte.mapping.VendorJson;
-import dev.ponte.mapping.VendorMapper;
 import dev.ponte.mapping.VendorValues;
-import dev.ponte.mapping.Verification;
 import dev.ponte.mapping.Webhook;
 import dev.ponte.rd.events.ChatFinishedPayloadBuilder;
 import dev.ponte.rd.events.ChatStartedPayloadBuilder;
 import dev.ponte.rd.events.ConversionPayloadBuilder;
 import dev.ponte.rd.events.RdEvent;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * tawk.to: chat:start becomes CHAT_STARTED; chat:transcript_created (or chat:end, for accounts
- * that do not subscribe to transcripts) CHAT_FINISHED; ticket:create a CONVERSION. Each chat
- * finishes in RD once: both topics share one dedupe key, so whichever arrives first is sent.
- * Signed with {@code X-Tawk-Signature}, hex HMAC-SHA1 of the raw body.
+ * Ponte's tawk.to mapper as it was in Java before mappings/tawkto.yaml replaced it (mapping only:
+ * both verify with the same HMAC code): the reference {@link MappingCost} measures the file against.
  */
-@ApplicationScoped
-public class TawkToMapper implements VendorMapper {
+final class JavaTawkTo {
 
-    static final String SIGNATURE = "X-Tawk-Signature";
-    private static final BodySignature BODY_SIGNATURE = new BodySignature("PONTE_VENDORS_TAWKTO_SECRET",
-            SIGNATURE, Signatures.Algorithm.SHA1, BodySignature.Encoding.HEX);
-    static final String EVENT_ID = "X-Hook-Event-Id";
     static final String CHAT_TYPE = "tawk.to";
+    static final String EVENT_ID = "X-Hook-Event-Id";
 
-    private final TawkToConfig config;
-
-    @Inject
-    public TawkToMapper(TawkToConfig config) {
-        this.config = config;
-    }
-
-    @Override
-    public String vendor() {
-        return "tawkto";
-    }
-
-    @Override
-    public Credentials credentials() {
-        return Credentials.inHeaders(SIGNATURE);
-    }
-
-    @Override
-    public Verification verify(Webhook webhook) {
-        return BODY_SIGNATURE.check(config, webhook);
-    }
-
-    @Override
-    public MappingResult map(Webhook webhook) {
+    MappingResult map(Webhook webhook) {
         TawkEvent event = VendorJson.readCamelCase(webhook.body(), TawkEvent.class);
         if (event.event() == null) {
             throw new MalformedPayload("A tawk.to webhook carries event.", "$.event");
@@ -88,7 +51,7 @@ public class TawkToMapper implements VendorMapper {
                 .cfChatType(CHAT_TYPE)
                 .name(name(event.visitor()))
                 .email(email)
-                .legalBases(LegalBases.orDefault(List.of(), config))
+                .legalBases(null)
                 .build())));
     }
 
@@ -122,7 +85,7 @@ public class TawkToMapper implements VendorMapper {
                 .cfChatType(CHAT_TYPE)
                 .name(name(visitor))
                 .email(email)
-                .legalBases(LegalBases.orDefault(List.of(), config))
+                .legalBases(null)
                 .build())));
     }
 
@@ -137,11 +100,11 @@ public class TawkToMapper implements VendorMapper {
         String name = VendorValues.text(event.requester().name());
         return new MappingResult.Mapped(event.event(), deliveryId(webhook, "ticket-" + event.ticket().id()),
                 List.of(RdEvent.of(ConversionPayloadBuilder.builder()
-                        .conversionIdentifier(config.conversionIdentifier())
+                        .conversionIdentifier("tawkto-ticket")
                         .name(name)
                         .email(email)
-                        .legalBases(LegalBases.orDefault(List.of(), config))
-                        .customFields(CustomFields.of(config.messageField(), ticketText(event.ticket())))
+                        .legalBases(null)
+                        .customFields(CustomFields.of(java.util.Optional.<String>empty(), ticketText(event.ticket())))
                         .build())));
     }
 
@@ -186,5 +149,45 @@ public class TawkToMapper implements VendorMapper {
             throw new MalformedPayload("A tawk.to chat event carries " + path.substring(2) + ".", path);
         }
         return value;
+    }
+
+    record TawkEvent(
+            String event,
+            String chatId,
+            String time,
+            Message message,
+            Visitor visitor,
+            Property property,
+            Chat chat,
+            Requester requester,
+            Ticket ticket) {
+
+            public record Message(String text, String type, Sender sender) {
+        }
+
+            public record Sender(String type) {
+        }
+
+            public record Visitor(String name, String email, String city, String country) {
+        }
+
+            public record Property(String id, String name) {
+        }
+
+            public record Chat(String id, Visitor visitor, List<TranscriptMessage> messages) {
+        }
+
+        /** A transcript line: {@code sender.t} is v (visitor), a (agent) or s (system), {@code sender.n} the name. */
+            public record TranscriptMessage(TranscriptSender sender, String type, String msg, String time) {
+        }
+
+            public record TranscriptSender(String t, String n) {
+        }
+
+            public record Requester(String name, String email, String type) {
+        }
+
+            public record Ticket(String id, Long humanId, String subject, String message) {
+        }
     }
 }
