@@ -5,7 +5,6 @@ import dev.ponte.mapping.Webhook;
 import dev.ponte.mapping.files.FileMapper;
 import dev.ponte.mapping.files.MappingFile;
 import dev.ponte.mapping.files.MappingFiles;
-import dev.ponte.mapping.files.MappingsConfig;
 import dev.ponte.rd.EcommerceFamily;
 import dev.ponte.rd.events.RdJson;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * What a mapping file costs: reading and checking the shipped files (and ten) in a fresh JVM, and
@@ -28,7 +26,7 @@ public final class MappingCost {
 
     public static void main(String[] args) throws Exception {
         long started = System.nanoTime();
-        List<MappingFile> shipped = MappingFiles.load(config(null));
+        List<MappingFile> shipped = dev.ponte.testing.FileVendors.shippedFiles();
         long cold = System.nanoTime() - started;
         Path ten = Files.createTempDirectory("ten-mappings");
         for (int i = 0; i < 10; i++) {
@@ -95,17 +93,4 @@ public final class MappingCost {
         }
     }
 
-    private static MappingsConfig config(String dir) {
-        return new MappingsConfig() {
-            @Override
-            public Optional<String> dir() {
-                return Optional.ofNullable(dir);
-            }
-
-            @Override
-            public boolean reload() {
-                return false;
-            }
-        };
-    }
 }

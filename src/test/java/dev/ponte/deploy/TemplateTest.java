@@ -205,17 +205,7 @@ class TemplateTest {
             }
         }
         // The vendors shipped as mapping files declare theirs in the files.
-        for (dev.ponte.mapping.files.MappingFile file : dev.ponte.mapping.files.MappingFiles.load(new dev.ponte.mapping.files.MappingsConfig() {
-            @Override
-            public java.util.Optional<String> dir() {
-                return java.util.Optional.empty();
-            }
-
-            @Override
-            public boolean reload() {
-                return false;
-            }
-        })) {
+        for (dev.ponte.mapping.files.MappingFile file : dev.ponte.testing.FileVendors.shippedFiles()) {
             for (String setting : file.settings().keySet()) {
                 names.add(("PONTE_VENDORS_" + file.vendor() + "_" + setting).toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"));
             }

@@ -33,7 +33,7 @@ public final class Expression {
             "function");
 
     /** {@code whole}: an expression of the file, which may be a call or a concatenation; else one of their parts. */
-    private Expression(String source, Jsonata first, boolean whole) {
+    private Expression(String source, boolean whole) {
         this.source = source;
         String trimmed = source.strip();
         this.path = plainPath(trimmed);
@@ -50,24 +50,21 @@ public final class Expression {
         }
         this.uses = List.copyOf(uses);
         this.parsed = ThreadLocal.withInitial(() -> prepared(Jsonata.jsonata(source)));
-        // The thread that read the file keeps the copy parsed to check it.
-        if (first != null) {
-            this.parsed.set(first);
-        }
     }
 
     static Expression parse(String source, String file, int line, String field, boolean checkedAtBuild) {
-        Expression plain = new Expression(source, null, true);
-        if (plain.isPlain() || checkedAtBuild) {
-            // A shape Ponte reads itself is valid JSONata, and so is every expression of a shipped
-            // file (the build reads them all); JSONata parses either when a webhook first needs it.
-            return plain;
+        Expression expression = new Expression(source, true);
+        // A shape Ponte reads itself is valid JSONata, and so is every expression of a shipped
+        // file (the build reads them all); JSONata parses either when a webhook first needs it.
+        if (!expression.isPlain() && !checkedAtBuild) {
+            try {
+                // The thread that reads the file keeps the copy parsed to check it.
+                expression.parsed.set(prepared(Jsonata.jsonata(source)));
+            } catch (JException | IllegalArgumentException e) {
+                throw new MappingFileError(file, line, field, "not a JSONata expression (" + e.getMessage() + "): " + source);
+            }
         }
-        try {
-            return new Expression(source, prepared(Jsonata.jsonata(source)), true);
-        } catch (JException | IllegalArgumentException e) {
-            throw new MappingFileError(file, line, field, "not a JSONata expression (" + e.getMessage() + "): " + source);
-        }
+        return expression;
     }
 
     private boolean isPlain() {
@@ -177,7 +174,7 @@ public final class Expression {
             if (!part.find(at) || part.start() != at) {
                 return null;
             }
-            Expression piece = new Expression(part.group(1), null, false);
+            Expression piece = new Expression(part.group(1), false);
             if (piece.path == null && piece.constant == null) {
                 return null;
             }
@@ -216,7 +213,7 @@ public final class Expression {
             if (!argument.find(at) || argument.start() != at) {
                 return null;
             }
-            Expression arg = new Expression(argument.group(1), null, false);
+            Expression arg = new Expression(argument.group(1), false);
             if (arg.path == null && arg.constant == null) {
                 return null;
             }

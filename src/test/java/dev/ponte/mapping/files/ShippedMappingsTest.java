@@ -67,17 +67,7 @@ class ShippedMappingsTest {
         try (Stream<Path> files = Files.list(Path.of("src/main/resources/mappings"))) {
             listed = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted().toList();
         }
-        List<MappingFile> read = MappingFiles.load(new MappingsConfig() {
-            @Override
-            public java.util.Optional<String> dir() {
-                return java.util.Optional.empty();
-            }
-
-            @Override
-            public boolean reload() {
-                return false;
-            }
-        });
+        List<MappingFile> read = FileVendors.shippedFiles();
         assertThat(read.stream().map(f -> f.file().substring("mappings/".length())).sorted().toList()).isEqualTo(listed);
         assertThat(read.stream().map(MappingFile::vendor).sorted().toList()).containsExactlyElementsOf(
                 VENDORS.stream().sorted().toList());
