@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * A DynamoDB-compatible server (dynalite, installed from npm by the build) on a free local port,
+ * A DynamoDB-compatible server (dynalite, installed from npm by the first test that needs it) on a free local port,
  * with the state table as template.yaml creates it: key {@code pk}, index {@code due}.
  * The AWS SDK finds it the way it finds any endpoint override: {@code aws.endpointUrlDynamoDb},
  * the system-property form of {@code AWS_ENDPOINT_URL_DYNAMODB}.
@@ -35,10 +35,8 @@ public final class Dynalite implements QuarkusTestResourceLifecycleManager {
         if (endpoint != null) {
             return endpoint;
         }
-        if (!Files.exists(CLI)) {
-            throw new IllegalStateException(CLI + " is missing: run ./mvnw verify, which installs it with npm");
-        }
         try {
+            installIfMissing();
             int port;
             try (ServerSocket socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
@@ -72,6 +70,34 @@ public final class Dynalite implements QuarkusTestResourceLifecycleManager {
             return endpoint;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * dynalite comes from npm, installed here rather than by the build so that only the tests that
+     * start it need Node: dev mode and the packaged jar never do.
+     */
+    private static void installIfMissing() throws IOException {
+        if (Files.exists(CLI)) {
+            return;
+        }
+        Process npm;
+        try {
+            npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
+                    .directory(CLI.getParent().getParent().getParent().toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("The DynamoDB tests start dynalite, which needs Node.js with npm on the PATH: "
+                    + e.getMessage(), e);
+        }
+        try {
+            if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0 || !Files.exists(CLI)) {
+                npm.destroyForcibly();
+                throw new IllegalStateException("npm ci in src/test/dynalite did not install " + CLI);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while npm installed dynalite", e);
         }
     }
 
