@@ -176,7 +176,7 @@ class TemplateTest {
     void secretsComeFromSecretsManagerAndEveryVariableIsOnePonteReads() throws Exception {
         Map<String, Object> variables = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
                 ((Map<String, Object>) template.get("Globals")).get("Function")).get("Environment")).get("Variables");
-        Set<String> read = ponteVariables();
+        Set<String> read = dev.ponte.testing.PonteSettings.variables();
         for (Map.Entry<String, Object> variable : variables.entrySet()) {
             assertThat(read).as("Ponte reads %s", variable.getKey()).contains(variable.getKey());
             if (variable.getKey().matches(".*(SECRET|TOKEN|CLIENT_ID|APP_KEY)$")) {
@@ -186,52 +186,6 @@ class TemplateTest {
         }
         // Every vendor Ponte maps can be given its secret on Lambda.
         assertThat(variables.keySet()).containsAll(read.stream().filter(v -> v.matches("PONTE_VENDORS_[A-Z]+_SECRET")).toList());
-    }
-
-    /**
-     * The environment names of every property Ponte's configuration mappings declare: all of
-     * them, found in the compiled classes, so a new vendor's settings count without a list here.
-     */
-    private static Set<String> ponteVariables() throws Exception {
-        Set<String> names = new HashSet<>();
-        for (Class<?> mapping : configMappings()) {
-            String prefix = mapping.getAnnotation(ConfigMapping.class).prefix();
-            for (Method method : mapping.getMethods()) {
-                if (method.getParameterCount() == 0 && !method.isDefault() && !java.lang.reflect.Modifier.isStatic(method.getModifiers())) {
-                    WithName renamed = method.getAnnotation(WithName.class);
-                    String property = prefix + "." + (renamed != null ? renamed.value() : kebab(method.getName()));
-                    names.add(property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"));
-                }
-            }
-        }
-        // The vendors shipped as mapping files declare theirs in the files.
-        for (dev.ponte.mapping.files.MappingFile file : dev.ponte.testing.FileVendors.shippedFiles()) {
-            for (String setting : file.settings().keySet()) {
-                names.add(("PONTE_VENDORS_" + file.vendor() + "_" + setting).toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"));
-            }
-        }
-        return names;
-    }
-
-    private static List<Class<?>> configMappings() throws Exception {
-        java.nio.file.Path classes = java.nio.file.Path.of(dev.ponte.rd.RdConfig.class.getProtectionDomain().getCodeSource()
-                .getLocation().toURI());
-        List<Class<?>> mappings = new java.util.ArrayList<>();
-        try (var files = java.nio.file.Files.walk(classes.resolve("dev/ponte"))) {
-            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String name = classes.relativize(file).toString().replace(java.io.File.separatorChar, '.').replaceAll("\\.class$", "");
-                Class<?> type = Class.forName(name, false, TemplateTest.class.getClassLoader());
-                if (type.isAnnotationPresent(ConfigMapping.class)) {
-                    mappings.add(type);
-                }
-            }
-        }
-        assertThat(mappings).as("configuration mappings found").hasSizeGreaterThan(10);
-        return mappings;
-    }
-
-    private static String kebab(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 
     private String jvmHandler(String function) {
