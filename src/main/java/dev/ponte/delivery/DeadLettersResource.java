@@ -3,8 +3,11 @@ package dev.ponte.delivery;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ponte.rd.RdError;
 import dev.ponte.rd.events.RdJson;
+import dev.ponte.webhook.EdgeRefusal;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -13,18 +16,24 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.jboss.logging.Logger;
 
 /**
  * The operator's view of what is not delivered yet: each dead letter with its cause, attempts
  * and next automatic attempt (or that it waits for them, or gave up), and the way to deliver
- * it now. Behind {@code PONTE_API_TOKEN}, like everything under {@code /admin}.
+ * it now; one letter with its stored request, and discarding one. Behind {@code PONTE_API_TOKEN}, like everything under {@code /admin}.
  */
 @Path("/admin/dead-letters")
 @Produces(MediaType.APPLICATION_JSON)
 public class DeadLettersResource {
 
     private static final int MAX_LIST = 500;
+    private static final Logger DISCARDS = Logger.getLogger("ponte.dead-letters");
 
     @Inject
     DeadLetters letters;
@@ -37,24 +46,70 @@ public class DeadLettersResource {
         int max = limit == null ? MAX_LIST : Math.max(1, Math.min(limit, MAX_LIST));
         ArrayNode list = RdJson.mapper().createArrayNode();
         for (DeadLetter letter : letters.list(max)) {
-            StoredDelivery delivery = letter.delivery();
-            ObjectNode row = list.addObject()
-                    .put("id", letter.id())
-                    .put("vendor", delivery.source())
-                    .put("delivery_id", delivery.deliveryId())
-                    .put("status", letter.status())
-                    .put("cause", letter.cause().name().toLowerCase(java.util.Locale.ROOT))
-                    .put("reason", letter.reason())
-                    .put("attempts", letter.attempts())
-                    .put("parked_at", letter.parkedAt())
-                    .put("last_attempt_at", letter.lastAttemptAt())
-                    .put("next_attempt_at", letter.nextAttemptAt());
-            ArrayNode events = row.putArray("events");
-            for (JsonNode event : delivery.events()) {
-                events.add(event);
-            }
+            row(list.addObject(), letter);
         }
         return list;
+    }
+
+    /** One letter: what the list shows, and the request as it arrived (credentials left out), to see why. */
+    @GET
+    @Path("/{id}")
+    public ObjectNode one(@PathParam("id") String id) {
+        DeadLetter letter = letters.get(id).orElseThrow(() -> new NotFoundException("No dead letter " + id + "."));
+        ObjectNode row = row(RdJson.mapper().createObjectNode(), letter);
+        DeadLetter.StoredRequest request = letter.delivery().request();
+        if (request != null) {
+            ObjectNode raw = row.putObject("request").put("path", request.path()).put("query", request.query());
+            ObjectNode headers = raw.putObject("headers");
+            request.headers().forEach(headers::put);
+            byte[] body = request.bodyBase64() == null ? null : Base64.getDecoder().decode(request.bodyBase64());
+            raw.put("body", body == null ? null : new String(body, StandardCharsets.UTF_8));
+        }
+        return row;
+    }
+
+    /**
+     * Gives a letter up for good: nothing retries it. An operator says why ({@code reason}) and,
+     * where several share the token, who ({@code by}); both are logged with what was discarded.
+     * The delivery's key keeps its state: a letter parked on a failure is tried again if the
+     * vendor sends it again, and one maybe delivered stays answered as a copy.
+     */
+    @DELETE
+    @Path("/{id}")
+    public ObjectNode discard(@PathParam("id") String id, @QueryParam("reason") String reason, @QueryParam("by") String by) {
+        if (reason == null || reason.isBlank()) {
+            throw EdgeRefusal.invalid(List.of(RdError.of("CANNOT_BE_BLANK",
+                    "Say why the dead letter is discarded: ?reason=… (and ?by=… who discards it); both are logged.",
+                    "$.query.reason")));
+        }
+        DeadLetter letter = letters.get(id).orElseThrow(() -> new NotFoundException("No dead letter " + id + "."));
+        letters.remove(id);
+        String who = by == null || by.isBlank() ? "the API token's holder" : by.strip();
+        DISCARDS.info(RdJson.mapper().createObjectNode().put("dead_letter", id).put("discarded", true)
+                .put("by", who).put("reason", reason.strip()).put("vendor", letter.delivery().source())
+                .put("delivery_id", letter.delivery().deliveryId())
+                .put("cause", letter.cause().name().toLowerCase(Locale.ROOT)).put("attempts", letter.attempts()).toString());
+        return RdJson.mapper().createObjectNode().put("id", id).put("outcome", "discarded").put("by", who)
+                .put("reason", reason.strip());
+    }
+
+    private static ObjectNode row(ObjectNode row, DeadLetter letter) {
+        StoredDelivery delivery = letter.delivery();
+        row.put("id", letter.id())
+                .put("vendor", delivery.source())
+                .put("delivery_id", delivery.deliveryId())
+                .put("status", letter.status())
+                .put("cause", letter.cause().name().toLowerCase(Locale.ROOT))
+                .put("reason", letter.reason())
+                .put("attempts", letter.attempts())
+                .put("parked_at", letter.parkedAt())
+                .put("last_attempt_at", letter.lastAttemptAt())
+                .put("next_attempt_at", letter.nextAttemptAt());
+        ArrayNode events = row.putArray("events");
+        for (JsonNode event : delivery.events()) {
+            events.add(event);
+        }
+        return row;
     }
 
     /** Replays every dead letter now, oldest first, probing RD even if its circuit is open. */

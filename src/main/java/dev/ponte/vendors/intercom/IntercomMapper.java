@@ -65,7 +65,7 @@ public class IntercomMapper implements VendorMapper {
             throw new MalformedPayload("An Intercom notification carries topic.", "$.topic");
         }
         return switch (topic) {
-            case "ping" -> new MappingResult.Reply(topic, 200, "application/json", "{\"pong\":true}");
+            case "ping" -> new MappingResult.Reply(topic, 200, "application/json", "{\"outcome\":\"pong\"}");
             case "conversation.user.created" -> chat(notification, true);
             case "conversation.admin.closed" -> chat(notification, false);
             default -> new MappingResult.Ignored(topic, "Intercom's " + topic + " has no RD event.");

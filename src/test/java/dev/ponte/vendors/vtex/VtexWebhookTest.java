@@ -51,7 +51,7 @@ class VtexWebhookTest {
 
     @Test
     void aHookIsAnsweredWithinFiveSecondsAndEachStageReachesRdOnce() {
-        server.stubFor(get(urlEqualTo(OMS)).willReturn(json(200, Fixtures.text("vendors/vtex/order-1172452900788-01.json"))));
+        server.stubFor(get(urlEqualTo(OMS)).willReturn(json(200, Fixtures.text("sandbox/vtex/order-1172452900788-01.json"))));
         String hook = Fixtures.text("vendors/vtex/hook-ready-for-handling.json");
 
         long started = System.nanoTime();
@@ -75,7 +75,7 @@ class VtexWebhookTest {
     @Test
     void thePingIsAnsweredAndAForgedHookRefused() {
         given().contentType("application/json").body("{\"hookConfig\":\"ping\"}").header("X-Ponte-Hook-Key", WireMockRd.VTEX_HOOK_KEY)
-                .post("/webhooks/vtex").then().statusCode(200);
+                .post("/webhooks/vtex").then().statusCode(200).body("outcome", org.hamcrest.Matchers.equalTo("pong"));
         given().contentType("application/json").header("X-Ponte-Hook-Key", "guessed")
                 .body(Fixtures.text("vendors/vtex/hook-ready-for-handling.json")).post("/webhooks/vtex").then().statusCode(401);
         server.verify(0, postRequestedFor(urlMatching("/platform/.*")));
