@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @Singleton
 public class SandboxRd {
 
-    /** An HTTP answer: status and JSON body. */
+    /** An HTTP answer: status and JSON body (a tree, or JSON text as it is). */
     public record Answer(int status, Object body) {
     }
 

@@ -16,7 +16,7 @@ import jakarta.inject.Singleton;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Serves {@link SandboxRd} over real HTTP on its own port, so Ponte's RD client talks to it
+ * Serves {@link SandboxRd} (and {@link SandboxStoreApis}) over real HTTP on its own port, so Ponte's RD client talks to it
  * exactly as it talks to RD, and so a Lambda-style dev loop never waits on a call into itself.
  * Started only when the sandbox is enabled.
  */
@@ -32,6 +32,9 @@ public class SandboxServer {
     @Inject
     SandboxLedger ledger;
 
+    @Inject
+    SandboxStoreApis stores;
+
     private HttpServer server;
 
     void start(@Observes StartupEvent start, Vertx vertx) throws Exception {
@@ -45,6 +48,12 @@ public class SandboxServer {
                 ctx.request().getParam("event_type"), bytes(ctx))));
         router.post("/platform/events/batch").handler(ctx -> answer(ctx, rd.batch(ctx.request().getHeader("Authorization"), bytes(ctx))));
         router.post("/platform/conversions").handler(ctx -> answer(ctx, rd.conversion(ctx.request().getParam("api_key"), bytes(ctx))));
+        // The store APIs Nuvemshop's and VTEX's webhooks make Ponte call back (dev mode points them here).
+        router.get("/nuvemshop/v1/:store/orders/:id").handler(ctx -> answer(ctx,
+                stores.nuvemshopOrder(ctx.pathParam("id"), ctx.request().getHeader("Authentication"))));
+        router.get("/vtex/:account/api/oms/pvt/orders/:orderId").handler(ctx -> answer(ctx, stores.vtexOrder(
+                ctx.pathParam("orderId"), ctx.request().getHeader("X-VTEX-API-AppKey"),
+                ctx.request().getHeader("X-VTEX-API-AppToken"))));
         router.get("/sandbox/events").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
                 .end(SandboxPages.json(ledger.newestFirst())));
         router.get("/sandbox").handler(ctx -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
@@ -67,6 +76,6 @@ public class SandboxServer {
 
     private static void answer(RoutingContext ctx, SandboxRd.Answer answer) {
         ctx.response().setStatusCode(answer.status()).putHeader("Content-Type", "application/json")
-                .end(RdJson.string(answer.body()));
+                .end(answer.body() instanceof String text ? text : RdJson.string(answer.body())); // text: JSON already
     }
 }

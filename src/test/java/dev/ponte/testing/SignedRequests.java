@@ -15,12 +15,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * Any vendor's webhook, signed exactly as that vendor signs it, with the secrets {@link WireMockRd}
- * configures and the same signing code Ponte verifies with: for tests that sweep every vendor.
+ * Any vendor's webhook, signed exactly as that vendor signs it, with the same signing code Ponte
+ * verifies with: with the secrets {@link WireMockRd} configures, for tests that sweep every vendor,
+ * or with a running Ponte's, for {@link Send}.
  */
 public final class SignedRequests {
 
@@ -56,52 +58,100 @@ public final class SignedRequests {
         }
     }
 
-    /** The request the vendor would send with {@code body} under {@code topic}, signed as it signs. */
+    /**
+     * The secrets a Ponte is configured with, as its vendors know them, and the public URL they
+     * call it at (Twilio signs the URL).
+     */
+    public record Secrets(Map<String, String> byVendor, String publicUrl) {
+
+        /** Those {@link WireMockRd} configures for the tests. */
+        public static final Secrets TESTS = new Secrets(Map.ofEntries(
+                Map.entry("shopify", WireMockRd.SHOPIFY_SECRET), Map.entry("woocommerce", WireMockRd.WOOCOMMERCE_SECRET),
+                Map.entry("nuvemshop", WireMockRd.NUVEMSHOP_SECRET), Map.entry("vtex", WireMockRd.VTEX_HOOK_KEY),
+                Map.entry("twilio", WireMockRd.TWILIO_TOKEN), Map.entry("jivochat", WireMockRd.JIVOCHAT_TOKEN),
+                Map.entry("tawkto", WireMockRd.TAWKTO_SECRET), Map.entry("intercom", WireMockRd.INTERCOM_SECRET),
+                Map.entry("aircall", WireMockRd.AIRCALL_TOKEN), Map.entry("zoom", WireMockRd.ZOOM_SECRET),
+                Map.entry("wistia", WireMockRd.WISTIA_SECRET), Map.entry("hotmart", WireMockRd.HOTMART_TOKEN),
+                Map.entry("kiwify", WireMockRd.KIWIFY_TOKEN), Map.entry("eduzz", WireMockRd.EDUZZ_SECRET),
+                Map.entry("calendly", WireMockRd.CALENDLY_KEY), Map.entry("typeform", WireMockRd.TYPEFORM_SECRET),
+                Map.entry("stripe", WireMockRd.STRIPE_SECRET)), WireMockRd.PUBLIC_URL);
+
+        String of(String vendor) {
+            String secret = byVendor.get(vendor);
+            if (secret == null) {
+                throw new IllegalArgumentException("no secret for " + vendor);
+            }
+            return secret;
+        }
+    }
+
+    /** The request the vendor would send with {@code body} under {@code topic}, signed as it signs, for the tests. */
     public static RequestSpecification signed(String vendor, String topic, byte[] body, Instant now) {
-        RequestSpecification request = given().contentType("application/json");
+        return signed(Secrets.TESTS, vendor, topic, body, now);
+    }
+
+    /** The request the vendor would send with {@code body} under {@code topic}, signed with {@code secrets} as it signs. */
+    public static RequestSpecification signed(Secrets secrets, String vendor, String topic, byte[] body, Instant now) {
+        return signed(secrets, vendor, topic, body, now, Map.of());
+    }
+
+    /**
+     * The same, to a webhook URL that carries {@code query} (as a user adds {@code ?email=} for a
+     * phone system), which the vendors that sign the URL sign too.
+     */
+    public static RequestSpecification signed(Secrets secrets, String vendor, String topic, byte[] body, Instant now,
+            Map<String, String> query) {
+        RequestSpecification request = given().contentType("application/json").queryParams(query);
+        String secret = secrets.of(vendor);
         return switch (vendor) {
             case "shopify" -> request.header("X-Shopify-Topic", topic)
                     .header("X-Shopify-Webhook-Id", UUID.randomUUID().toString())
-                    .header("X-Shopify-Hmac-Sha256", Signatures.base64(Signatures.Algorithm.SHA256, WireMockRd.SHOPIFY_SECRET, body))
+                    .header("X-Shopify-Hmac-Sha256", Signatures.base64(Signatures.Algorithm.SHA256, secret, body))
                     .body(body);
             case "woocommerce" -> request.header("X-WC-Webhook-Topic", topic).header("X-WC-Webhook-Resource", "order")
                     .header("X-WC-Webhook-Delivery-ID", UUID.randomUUID().toString())
-                    .header("X-WC-Webhook-Signature", Signatures.base64(Signatures.Algorithm.SHA256, WireMockRd.WOOCOMMERCE_SECRET, body))
+                    .header("X-WC-Webhook-Signature", Signatures.base64(Signatures.Algorithm.SHA256, secret, body))
                     .body(body);
             case "nuvemshop" -> request.header("x-linkedstore-hmac-sha256",
-                    Signatures.hex(Signatures.Algorithm.SHA256, WireMockRd.NUVEMSHOP_SECRET, body)).body(body);
+                    Signatures.hex(Signatures.Algorithm.SHA256, secret, body)).body(body);
             case "tawkto" -> request.header("X-Hook-Event-Id", UUID.randomUUID().toString())
-                    .header("X-Tawk-Signature", Signatures.hex(Signatures.Algorithm.SHA1, WireMockRd.TAWKTO_SECRET, body)).body(body);
+                    .header("X-Tawk-Signature", Signatures.hex(Signatures.Algorithm.SHA1, secret, body)).body(body);
             case "intercom" -> request.header("X-Hub-Signature",
-                    "sha1=" + Signatures.hex(Signatures.Algorithm.SHA1, WireMockRd.INTERCOM_SECRET, body)).body(body);
+                    "sha1=" + Signatures.hex(Signatures.Algorithm.SHA1, secret, body)).body(body);
             case "wistia" -> request.header("X-Wistia-Signature",
-                    Signatures.hex(Signatures.Algorithm.SHA256, WireMockRd.WISTIA_SECRET, body)).body(body);
+                    Signatures.hex(Signatures.Algorithm.SHA256, secret, body)).body(body);
             case "zoom" -> {
                 long at = now.getEpochSecond();
                 byte[] signed = ("v0:" + at + ":" + new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
                 yield request.header("x-zm-request-timestamp", Long.toString(at))
-                        .header("x-zm-signature", "v0=" + Signatures.hex(Signatures.Algorithm.SHA256, WireMockRd.ZOOM_SECRET, signed))
+                        .header("x-zm-signature", "v0=" + Signatures.hex(Signatures.Algorithm.SHA256, secret, signed))
                         .body(body);
             }
-            case "vtex" -> request.header("X-Ponte-Hook-Key", WireMockRd.VTEX_HOOK_KEY).body(body);
-            case "jivochat" -> request.queryParam("token", WireMockRd.JIVOCHAT_TOKEN).body(body);
-            case "aircall" -> request.body(body); // the token travels inside the body
+            case "vtex" -> request.header("X-Ponte-Hook-Key", secret).body(body);
+            case "jivochat" -> request.queryParam("token", secret).body(body);
+            case "aircall" -> request.body(withToken(body, secret)); // the token travels inside the body
             case "twilio" -> {
                 String text = new String(body, StandardCharsets.UTF_8);
-                yield given().urlEncodingEnabled(false).contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                        .header("X-Twilio-Signature", twilioSignature(text))
+                // Sent exactly as signed: the query encoded here once, and RestAssured told not to again.
+                Map<String, String> encoded = new java.util.LinkedHashMap<>();
+                query.forEach((name, value) -> encoded.put(name, java.net.URLEncoder.encode(value, StandardCharsets.UTF_8)));
+                String url = secrets.publicUrl() + "/webhooks/twilio" + (encoded.isEmpty() ? "" : "?" + encoded.entrySet().stream()
+                        .map(p -> p.getKey() + "=" + p.getValue()).collect(java.util.stream.Collectors.joining("&")));
+                yield given().urlEncodingEnabled(false).queryParams(encoded)
+                        .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                        .header("X-Twilio-Signature", twilioSignature(secret, url, text))
                         .body(text);
             }
-            case "hotmart" -> request.header("X-HOTMART-HOTTOK", WireMockRd.HOTMART_TOKEN).body(body);
-            case "kiwify" -> request.queryParam("signature", Signatures.hex(Signatures.Algorithm.SHA1, WireMockRd.KIWIFY_TOKEN, body))
+            case "hotmart" -> request.header("X-HOTMART-HOTTOK", secret).body(body);
+            case "kiwify" -> request.queryParam("signature", Signatures.hex(Signatures.Algorithm.SHA1, secret, body))
                     .body(body);
-            case "eduzz" -> request.header("x-signature", Signatures.hex(Signatures.Algorithm.SHA256, WireMockRd.EDUZZ_SECRET, body))
+            case "eduzz" -> request.header("x-signature", Signatures.hex(Signatures.Algorithm.SHA256, secret, body))
                     .body(body);
             case "typeform" -> request.header("Typeform-Signature",
-                    "sha256=" + Signatures.base64(Signatures.Algorithm.SHA256, WireMockRd.TYPEFORM_SECRET, body)).body(body);
-            case "calendly" -> request.header("Calendly-Webhook-Signature", timestamped(WireMockRd.CALENDLY_KEY, body, now))
+                    "sha256=" + Signatures.base64(Signatures.Algorithm.SHA256, secret, body)).body(body);
+            case "calendly" -> request.header("Calendly-Webhook-Signature", timestamped(secret, body, now))
                     .body(body);
-            case "stripe" -> request.header("Stripe-Signature", timestamped(WireMockRd.STRIPE_SECRET, body, now)).body(body);
+            case "stripe" -> request.header("Stripe-Signature", timestamped(secret, body, now)).body(body);
             default -> throw new IllegalArgumentException("no signer for " + vendor);
         };
     }
@@ -114,12 +164,26 @@ public final class SignedRequests {
     }
 
     /** Twilio signs the URL and the form's fields; a form too broken to parse cannot be signed at all. */
-    private static String twilioSignature(String form) {
+    private static String twilioSignature(String token, String url, String form) {
         try {
-            return TwilioSignature.of(WireMockRd.TWILIO_TOKEN, WireMockRd.PUBLIC_URL + "/webhooks/twilio", FormBody.parse(form));
+            return TwilioSignature.of(token, url, FormBody.parse(form));
         } catch (dev.ponte.mapping.MalformedPayload unparseable) {
             return "unsignable";
         }
+    }
+
+    /** Aircall's token is a field of the body it sends; a body that is not a JSON object goes as it is. */
+    private static byte[] withToken(byte[] body, String token) {
+        try {
+            if (dev.ponte.rd.events.RdJson.parse(body) instanceof com.fasterxml.jackson.databind.node.ObjectNode object
+                    && object.has("token") && !token.equals(object.path("token").asText())) {
+                object.put("token", token);
+                return dev.ponte.rd.events.RdJson.bytes(object);
+            }
+        } catch (IOException notJson) {
+            // sent as it is, as a broken body would be
+        }
+        return body;
     }
 
     /** Files that are the vendor API's answers (orders read back), not webhooks. */

@@ -78,9 +78,9 @@ class EdgeFuzzTest {
         rd.stubFor(post(urlPathEqualTo(RdStubs.EVENTS)).willReturn(RdStubs.accepted("fuzz-1")));
         rd.stubFor(post(urlEqualTo(RdStubs.BATCH)).willReturn(RdStubs.batchAccepted(500)));
         rd.stubFor(get(urlMatching("/v1/[^/]+/orders/.*"))
-                .willReturn(RdStubs.json(200, Fixtures.text("vendors/nuvemshop/order-450789469.json"))));
+                .willReturn(RdStubs.json(200, Fixtures.text("sandbox/nuvemshop/order-450789469.json"))));
         rd.stubFor(get(urlMatching("/api/oms/pvt/orders/.*"))
-                .willReturn(RdStubs.json(200, Fixtures.text("vendors/vtex/order-1172452900788-01.json"))));
+                .willReturn(RdStubs.json(200, Fixtures.text("sandbox/vtex/order-1172452900788-01.json"))));
     }
 
     @Test

@@ -42,7 +42,7 @@ class NuvemshopMapperTest {
 
     private final NuvemshopMapper mapper = new NuvemshopMapper(new Config(SECRET), null, new dev.ponte.mapping.Storefront(dev.ponte.rd.EcommerceFamily.LEGACY, java.time.Duration.ofHours(1)));
     private final NuvemshopOrder order = VendorJson.read(
-            Fixtures.text("vendors/nuvemshop/order-450789469.json").getBytes(StandardCharsets.UTF_8), NuvemshopOrder.class);
+            Fixtures.text("sandbox/nuvemshop/order-450789469.json").getBytes(StandardCharsets.UTF_8), NuvemshopOrder.class);
 
     @ParameterizedTest
     @ValueSource(strings = {"created", "paid", "cancelled"})

@@ -43,10 +43,10 @@ class NuvemshopStagesTest {
      */
     private static NuvemshopOrder order(String name) {
         String text = switch (name) {
-            case "order-450789469-paid-delivered" -> Fixtures.text("vendors/nuvemshop/order-450789469.json")
+            case "order-450789469-paid-delivered" -> Fixtures.text("sandbox/nuvemshop/order-450789469.json")
                     .replace("\"payment_status\": \"pending\"", "\"payment_status\": \"paid\"")
                     .replace("\"shipping_status\": \"unshipped\"", "\"shipping_status\": \"delivered\"");
-            case "order-450789469-refunded" -> Fixtures.text("vendors/nuvemshop/order-450789469.json")
+            case "order-450789469-refunded" -> Fixtures.text("sandbox/nuvemshop/order-450789469.json")
                     .replace("\"payment_status\": \"pending\"", "\"payment_status\": \"refunded\"");
             default -> Fixtures.text("vendors/nuvemshop/" + name + ".json");
         };

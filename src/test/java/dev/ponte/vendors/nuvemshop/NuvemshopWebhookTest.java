@@ -60,7 +60,7 @@ class NuvemshopWebhookTest {
 
     @Test
     void aNewOrderIsReadBackAndDeliveredOnce() {
-        server.stubFor(get(urlEqualTo(ORDER_PATH)).willReturn(json(200, Fixtures.text("vendors/nuvemshop/order-450789469.json"))));
+        server.stubFor(get(urlEqualTo(ORDER_PATH)).willReturn(json(200, Fixtures.text("sandbox/nuvemshop/order-450789469.json"))));
 
         nuvemshop("order-created.json").post("/webhooks/nuvemshop").then().statusCode(200)
                 .body("outcome", org.hamcrest.Matchers.equalTo("delivered"));
@@ -77,7 +77,7 @@ class NuvemshopWebhookTest {
 
     @Test
     void aBriefApiFailureIsRetriedByPonte() {
-        RdStubs.inTurn(server, "GET", ORDER_PATH, List.of(json(502, ""), json(200, Fixtures.text("vendors/nuvemshop/order-450789469.json"))));
+        RdStubs.inTurn(server, "GET", ORDER_PATH, List.of(json(502, ""), json(200, Fixtures.text("sandbox/nuvemshop/order-450789469.json"))));
         server.stubFor(post(urlEqualTo("/platform/events")).willReturn(RdStubs.accepted("sale")));
 
         nuvemshop("order-paid.json").post("/webhooks/nuvemshop").then().statusCode(200);
@@ -97,7 +97,7 @@ class NuvemshopWebhookTest {
         server.verify(3, getRequestedFor(urlEqualTo(ORDER_PATH)));
         server.verify(0, postRequestedFor(urlMatching("/platform/.*")));
         // and when Nuvemshop sends it again, it is not refused as a duplicate
-        server.stubFor(get(urlEqualTo(ORDER_PATH)).willReturn(json(200, Fixtures.text("vendors/nuvemshop/order-450789469.json"))));
+        server.stubFor(get(urlEqualTo(ORDER_PATH)).willReturn(json(200, Fixtures.text("sandbox/nuvemshop/order-450789469.json"))));
         server.stubFor(post(urlEqualTo("/platform/events")).willReturn(RdStubs.accepted("lost")));
         nuvemshop("order-cancelled.json").post("/webhooks/nuvemshop").then().statusCode(200)
                 .body("outcome", org.hamcrest.Matchers.equalTo("delivered"));

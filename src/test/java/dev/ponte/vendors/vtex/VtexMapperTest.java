@@ -50,7 +50,7 @@ class VtexMapperTest {
         return new Config();
     }
     private final VtexOrder order = VendorJson.readCamelCase(
-            Fixtures.text("vendors/vtex/order-1172452900788-01.json").getBytes(StandardCharsets.UTF_8), VtexOrder.class);
+            Fixtures.text("sandbox/vtex/order-1172452900788-01.json").getBytes(StandardCharsets.UTF_8), VtexOrder.class);
 
     static VtexHook hook(String state) {
         VtexHook documented = VendorJson.readCamelCase(Fixtures.text("vendors/vtex/hook-ready-for-handling.json")

@@ -51,7 +51,7 @@ class VtexStagesTest {
      * order, and the order canceled without invoices.
      */
     private static VtexOrder order(String variant) {
-        String text = Fixtures.text("vendors/vtex/order-1172452900788-01.json");
+        String text = Fixtures.text("sandbox/vtex/order-1172452900788-01.json");
         text = switch (variant) {
             case "shipped-and-delivered" -> text.replace("\"status\": \"handling\"", "\"status\": \"invoiced\"")
                     .replace("\"type\": \"Input\"", "\"type\": \"Output\"");

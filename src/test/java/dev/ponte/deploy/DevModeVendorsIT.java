@@ -1,0 +1,114 @@
+package dev.ponte.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ponte.rd.events.RdJson;
+import dev.ponte.testing.Send;
+import dev.ponte.testing.SignedRequests;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A new user's first ten minutes, without an account anywhere: Ponte on dev mode's configuration
+ * (the sandbox standing in for RD and for the store APIs), and the README's {@code send} command
+ * for every vendor, with nothing but dev mode's own secrets. Each vendor's default example
+ * reaches the sandbox as RD events.
+ */
+class DevModeVendorsIT {
+
+    private static final Pattern README_SEND = Pattern.compile(
+            "exec:java@send -Dvendor=([a-z]+) -Dtopic=([^\\s`]+)(?: -Demail=([^\\s`]+))?");
+
+    @TempDir
+    Path work;
+
+    HttpServer ponte;
+    int sandboxPort;
+
+    /** A fresh Ponte for each test: the same example sent twice is, rightly, a duplicate. */
+    @BeforeEach
+    void start() throws Exception {
+        try (ServerSocket free = new ServerSocket(0)) {
+            sandboxPort = free.getLocalPort();
+        }
+        ponte = HttpServer.start(Map.of("QUARKUS_PROFILE", "dev", "PONTE_SANDBOX_PORT", String.valueOf(sandboxPort)), work);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (ponte != null) {
+            ponte.close();
+        }
+    }
+
+    @Test
+    void everyVendorsDefaultExampleReachesTheSandbox() {
+        String url = ponte.url("");
+        SignedRequests.Secrets secrets = Send.secrets(Map.of(), url);
+        List<SignedRequests.Sample> samples = SignedRequests.fixtures();
+        Map<String, String> problems = new TreeMap<>();
+        List<String> vendors = samples.stream().map(SignedRequests.Sample::vendor).distinct().toList();
+        for (String vendor : vendors) {
+            int before = sandboxEvents().size();
+            // Twilio's call carries only numbers: the README's command names the email on the URL.
+            Map<String, String> query = vendor.equals("twilio") ? Map.of("email", "maria+calls@example.com") : Map.of();
+            Response answer = Send.send(secrets, url, Send.choose(samples, vendor, ""), query);
+            int reached = sandboxEvents().size() - before;
+            if (answer.statusCode() != 200 || reached == 0) {
+                problems.put(vendor, answer.statusCode() + " " + answer.asString() + ", " + reached + " event(s) in the sandbox");
+            }
+        }
+        assertThat(vendors).hasSize(17);
+        assertThat(problems).as("vendors whose example did not reach the sandbox; Ponte's log:\n" + ponte.log()).isEmpty();
+    }
+
+    /** Every {@code send} command the README shows, as a new user would paste it. */
+    @Test
+    void everySendCommandInTheReadmeReachesTheSandbox() throws Exception {
+        Matcher command = README_SEND.matcher(java.nio.file.Files.readString(Path.of("README.md")));
+        String url = ponte.url("");
+        SignedRequests.Secrets secrets = Send.secrets(Map.of(), url);
+        List<SignedRequests.Sample> samples = SignedRequests.fixtures();
+        Map<String, String> problems = new TreeMap<>();
+        java.util.Set<String> vendors = new java.util.TreeSet<>();
+        java.util.Set<String> sent = new java.util.HashSet<>();
+        while (command.find()) {
+            String vendor = command.group(1);
+            if (!sent.add(vendor + " " + command.group(2))) {
+                continue; // shown twice in the README: the second would rightly be a duplicate
+            }
+            vendors.add(vendor);
+            Map<String, String> query = command.group(3) == null ? Map.of() : Map.of("email", command.group(3));
+            int before = sandboxEvents().size();
+            Response answer = Send.send(secrets, url, Send.choose(samples, vendor, command.group(2)), query);
+            int reached = sandboxEvents().size() - before;
+            if (answer.statusCode() != 200 || reached == 0) {
+                problems.put(command.group(), answer.statusCode() + " " + answer.asString() + ", " + reached + " event(s)");
+            }
+        }
+        assertThat(vendors).as("vendors the README shows a send command for").hasSize(17);
+        assertThat(problems).as("README commands whose webhook did not reach the sandbox; Ponte's log:\n" + ponte.log()).isEmpty();
+    }
+
+    private JsonNode sandboxEvents() {
+        String body = RestAssured.given().get("http://localhost:" + sandboxPort + "/sandbox/events").then().statusCode(200)
+                .extract().asString();
+        try {
+            return RdJson.mapper().readTree(body);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
