@@ -42,7 +42,14 @@ public final class Send {
             samplesByVendor(samples).forEach((name, topics) -> System.out.println("  " + name + ": " + String.join(", ", topics)));
             return;
         }
-        SignedRequests.Sample sample = choose(samples, vendor, topic);
+        SignedRequests.Sample sample;
+        try {
+            sample = choose(samples, vendor, topic);
+        } catch (IllegalArgumentException unknown) {
+            System.out.println(unknown.getMessage()); // a typo deserves the list, not a stack trace
+            System.exit(2);
+            return;
+        }
         String email = System.getProperty("email", "").trim();
         Response answer = send(secrets(System.getenv(), url), url, sample, email.isEmpty() ? Map.of() : Map.of("email", email));
         System.out.println("POST " + url + "/webhooks/" + sample.vendor() + " (" + sample.topic() + ") → " + answer.statusCode()

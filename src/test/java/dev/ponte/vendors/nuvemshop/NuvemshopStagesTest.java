@@ -43,6 +43,7 @@ class NuvemshopStagesTest {
      */
     private static NuvemshopOrder order(String name) {
         String text = switch (name) {
+            case "order-450789469" -> Fixtures.text("sandbox/nuvemshop/order-450789469.json");
             case "order-450789469-paid-delivered" -> Fixtures.text("sandbox/nuvemshop/order-450789469.json")
                     .replace("\"payment_status\": \"pending\"", "\"payment_status\": \"paid\"")
                     .replace("\"shipping_status\": \"unshipped\"", "\"shipping_status\": \"delivered\"");
