@@ -1,8 +1,11 @@
 package dev.ponte.delivery;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * Fired once RD has accepted a delivery and it is recorded: the moment what it teaches (a phone
- * number's email, a visitor's email) may be kept. Observed outside delivery.
+ * number's email, a visitor's email) may be kept. {@code answer}: RD's answer for this delivery's
+ * events (their {@code event_uuid}s). Observed outside delivery.
  */
-public record Delivered(Delivery delivery) {
+public record Delivered(Delivery delivery, JsonNode answer) {
 }

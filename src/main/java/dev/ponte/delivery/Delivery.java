@@ -8,14 +8,15 @@ import java.util.UUID;
 
 /**
  * One thing to deliver: the events one request produced, where it came from and how the sender
- * identifies it. {@code deliveryId} is the vendor's delivery id (or an Idempotency-Key): a copy
+ * identifies it. {@code topic}: the vendor's topic, for webhooks (what an operator searches by).
+ * {@code deliveryId} is the vendor's delivery id (or an Idempotency-Key): a copy
  * with the same one is never delivered twice. {@code batch}: the caller wants RD's batch answer.
  * {@code facts}: what to remember once RD has it. {@code letterId}: the dead letter this
  * delivery is, when it is being redelivered.
  */
 @RecordBuilder
 @RecordBuilder.Options(addSingleItemCollectionBuilders = true, useImmutableCollections = true)
-public record Delivery(String source, String deliveryId, List<RdEvent> events, boolean batch, Origin origin,
+public record Delivery(String source, String topic, String deliveryId, List<RdEvent> events, boolean batch, Origin origin,
         DeadLetter.StoredRequest request, List<Fact> facts, String letterId) implements DeliveryBuilder.With {
 
     public Delivery {

@@ -111,7 +111,7 @@ public class Settlement {
             }
         }
         try {
-            delivered.fire(new Delivered(delivery));
+            delivered.fire(new Delivered(delivery, answer));
         } catch (RuntimeException e) {
             Log.warnf(e, "delivered %s, but what it teaches could not be kept", delivery.key());
         }

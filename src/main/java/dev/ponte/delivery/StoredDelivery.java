@@ -14,17 +14,17 @@ import java.util.List;
  * own JSON, so what is stored is exactly what RD will receive.
  */
 @RegisterForReflection
-public record StoredDelivery(String source, String deliveryId, List<JsonNode> events, boolean batch, Origin origin,
+public record StoredDelivery(String source, String topic, String deliveryId, List<JsonNode> events, boolean batch, Origin origin,
         DeadLetter.StoredRequest request, List<Fact> facts, String letterId) {
 
     public static StoredDelivery of(Delivery delivery) {
-        return new StoredDelivery(delivery.source(), delivery.deliveryId(),
+        return new StoredDelivery(delivery.source(), delivery.topic(), delivery.deliveryId(),
                 delivery.events().stream().map(RdJson::tree).map(JsonNode.class::cast).toList(), delivery.batch(),
                 delivery.origin(), delivery.request(), delivery.facts(), delivery.letterId());
     }
 
     public Delivery delivery() {
-        return Delivery.builder().source(source).deliveryId(deliveryId)
+        return Delivery.builder().source(source).topic(topic).deliveryId(deliveryId)
                 .events(events == null ? List.of() : events.stream().map(RdJson::event).toList())
                 .batch(batch).origin(origin).request(request).facts(facts).letterId(letterId).build();
     }

@@ -34,16 +34,16 @@ public class Timers {
     /**
      * What a webhook asked of the future, under its vendor's names: each wait started (or
      * replaced) {@code after} from {@code now}, each cancelled one gone. Returns when the last
-     * wait started will fire, if any did.
+     * wait started will fire, if any did. {@code topic}: the webhook's, which the delivery keeps.
      */
-    public java.util.Optional<Instant> apply(String vendor, List<Deferred> deferred, DeadLetter.StoredRequest request,
+    public java.util.Optional<Instant> apply(String vendor, String topic, List<Deferred> deferred, DeadLetter.StoredRequest request,
             Instant now) {
         Instant last = null;
         for (Deferred wait : deferred) {
             String name = vendor + ":" + wait.name();
             if (wait instanceof Deferred.Send send) {
                 Instant at = now.plus(send.after()).truncatedTo(ChronoUnit.MILLIS);
-                schedule(name, at, Delivery.builder().source(vendor).deliveryId(send.deliveryId()).events(send.events())
+                schedule(name, at, Delivery.builder().source(vendor).topic(topic).deliveryId(send.deliveryId()).events(send.events())
                         .request(request).build());
                 last = last == null || at.isAfter(last) ? at : last;
             } else {

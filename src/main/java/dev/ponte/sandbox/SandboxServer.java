@@ -56,6 +56,14 @@ public class SandboxServer {
                 ctx.request().getHeader("X-VTEX-API-AppToken"))));
         router.get("/sandbox/events").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
                 .end(SandboxPages.json(ledger.newestFirst())));
+        router.delete("/sandbox/events").handler(ctx -> {
+            ledger.clear();
+            ctx.response().setStatusCode(204).end();
+        });
+        router.post("/sandbox/clear").handler(ctx -> {
+            ledger.clear();
+            ctx.response().setStatusCode(303).putHeader("Location", "/sandbox").end();
+        });
         router.get("/sandbox").handler(ctx -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
                 .end(SandboxPages.html(ledger.newestFirst())));
         server = vertx.createHttpServer().requestHandler(router).listen(config.port(), "localhost")

@@ -53,7 +53,7 @@ public class WebhookMapping {
         List<MappingResult.Mapped> parts = result instanceof MappingResult.Several several ? several.deliveries()
                 : List.of((MappingResult.Mapped) result);
         return parts.stream().filter(part -> !part.events().isEmpty())
-                .map(part -> Delivery.builder().source(vendor).deliveryId(part.deliveryId()).events(part.events())
+                .map(part -> Delivery.builder().source(vendor).topic(part.topic()).deliveryId(part.deliveryId()).events(part.events())
                         .facts(part.facts()).origin(Origin.WEBHOOK).request(request).build())
                 .toList();
     }

@@ -149,7 +149,7 @@ public class WebhooksResource {
         }
         if (result instanceof MappingResult.Unresolved unresolved) {
             log.webhook(unresolved.topic(), unresolved.deliveryId());
-            Delivery delivery = Delivery.builder().source(vendor).deliveryId(unresolved.deliveryId())
+            Delivery delivery = Delivery.builder().source(vendor).topic(unresolved.topic()).deliveryId(unresolved.deliveryId())
                     .origin(Origin.WEBHOOK).request(request).build();
             if (replays.isReplay(vendor, unresolved.topic(), body, delivery.key())) {
                 return replayed();
@@ -171,7 +171,7 @@ public class WebhooksResource {
         if (replays.isReplay(vendor, topic, body, keys.isEmpty() ? topic : keys)) {
             return replayed();
         }
-        Optional<Instant> scheduled = timers.apply(vendor, deferred, request, clock.instant());
+        Optional<Instant> scheduled = timers.apply(vendor, topic, deferred, request, clock.instant());
         if (deliveries.isEmpty()) {
             log.outcome(scheduled.isPresent() ? "scheduled" : "nothing to send", 0);
             ObjectNode answer = answer(scheduled.isPresent() ? "scheduled" : "nothing to send").put("topic", topic);

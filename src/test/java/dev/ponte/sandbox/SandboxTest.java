@@ -37,6 +37,7 @@ class SandboxTest {
                     "ponte.rd.client-id", "sandbox",
                     "ponte.rd.client-secret", "sandbox",
                     "ponte.rd.refresh-token", "sandbox",
+                    "ponte.vendors.shopify.secret", WireMockRd.SHOPIFY_SECRET,
                     "ponte.api-token", WireMockRd.API_TOKEN);
         }
     }
