@@ -10,6 +10,7 @@ import java.util.List;
 public final class ChatText {
 
     static final int SUBJECT_LENGTH = 100;
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
     private ChatText() {
     }
@@ -18,7 +19,7 @@ public final class ChatText {
     public static String subject(String fallback, String... candidates) {
         for (String candidate : candidates) {
             if (candidate != null && !candidate.isBlank()) {
-                String line = candidate.strip().replaceAll("\\s+", " ");
+                String line = SPACES.matcher(candidate.strip()).replaceAll(" ");
                 return line.length() <= SUBJECT_LENGTH ? line : line.substring(0, SUBJECT_LENGTH - 1) + "…";
             }
         }

@@ -3,7 +3,9 @@ package dev.ponte.mapping;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -63,6 +65,71 @@ public final class VendorJson {
             throw new MalformedPayload("The body is empty or null; the vendor documents a JSON object here.");
         }
         return value;
+    }
+
+    /**
+     * Reads {@code body} into plain values, as mapping files' expressions walk them: objects as
+     * ordered maps, arrays as lists, decimals as exact {@code BigDecimal}s, whole numbers as
+     * {@code Integer}, {@code Long} or {@code BigInteger}. Streamed straight into those values: a
+     * webhook is read this way once per delivery, and Jackson's general deserializer costs a
+     * third more here.
+     */
+    public static Object values(byte[] body) {
+        try (JsonParser parser = CAMEL.getFactory().createParser(body)) {
+            if (parser.nextToken() == null) {
+                throw new MalformedPayload("The body is empty or null; the vendor documents a JSON object here.");
+            }
+            Object value = value(parser);
+            if (value == null) {
+                throw new MalformedPayload("The body is empty or null; the vendor documents a JSON object here.");
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            JsonProblems.Problem problem = JsonProblems.of(e, "$.body");
+            throw new MalformedPayload(problem.message(), problem.path());
+        } catch (IOException e) {
+            throw new MalformedPayload("The body could not be read.");
+        }
+    }
+
+    /** The value whose first token the parser is on; the parser's own limits (nesting, lengths) apply. */
+    private static Object value(JsonParser parser) throws IOException {
+        switch (parser.currentToken()) {
+            case START_OBJECT -> {
+                java.util.Map<String, Object> object = new java.util.LinkedHashMap<>();
+                for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+                    parser.nextToken();
+                    object.put(name, value(parser));
+                }
+                return object;
+            }
+            case START_ARRAY -> {
+                java.util.List<Object> array = new java.util.ArrayList<>();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    array.add(value(parser));
+                }
+                return array;
+            }
+            case VALUE_STRING -> {
+                return parser.getText();
+            }
+            case VALUE_NUMBER_INT -> {
+                return parser.getNumberValue();
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return parser.getDecimalValue();
+            }
+            case VALUE_TRUE -> {
+                return Boolean.TRUE;
+            }
+            case VALUE_FALSE -> {
+                return Boolean.FALSE;
+            }
+            case VALUE_NULL -> {
+                return null;
+            }
+            default -> throw new MalformedPayload("The body is not JSON.");
+        }
     }
 
     public static JsonNode tree(byte[] body) {

@@ -55,21 +55,50 @@ public final class MappingCost {
             }
         }
         int seconds = Integer.getInteger("seconds", 5);
-        for (int round = 0; round < 2; round++) { // the first round is warm-up
-            double javaNs = perMapping(webhooks, w -> java.map(w), seconds);
-            double fileNs = perMapping(webhooks, w -> file.map(w), seconds);
-            if (round == 1) {
-                System.out.printf("tawk.to per webhook (mean of %s): Java %.1f µs, file %.1f µs, file/Java %.2f×%n",
-                        String.join(", ", FIXTURES), javaNs / 1e3, fileNs / 1e3, fileNs / javaNs);
-            }
+        perMapping(webhooks, w -> java.map(w), seconds); // warm-up of both, before anything is measured
+        perMapping(webhooks, w -> file.map(w), seconds);
+        report("mean of " + String.join(", ", FIXTURES), webhooks, java, file, seconds);
+        for (int i = 0; i < webhooks.size(); i++) {
+            report(FIXTURES.get(i), List.of(webhooks.get(i)), java, file, seconds);
         }
     }
 
+    /**
+     * Java and file measured in turn, {@link #ROUNDS} times each for {@code seconds}/{@link #ROUNDS}
+     * per round; the medians, so that one round disturbed by the machine does not decide.
+     */
+    private static void report(String what, List<Webhook> webhooks, JavaTawkTo java, FileMapper file, int seconds) {
+        double[] javaNs = new double[ROUNDS];
+        double[] fileNs = new double[ROUNDS];
+        double slice = Math.max(0.2, seconds / (double) ROUNDS);
+        for (int round = 0; round < ROUNDS; round++) {
+            javaNs[round] = perMapping(webhooks, w -> java.map(w), slice);
+            fileNs[round] = perMapping(webhooks, w -> file.map(w), slice);
+        }
+        double j = median(javaNs);
+        double f = median(fileNs);
+        System.out.printf("tawk.to per webhook, %-60s Java %.2f µs, file %.2f µs, file/Java %.2f×%n", what + ":", j / 1e3,
+                f / 1e3, f / j);
+    }
+
+    private static final int ROUNDS = 9;
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    /**
+     * CPU time of this thread per mapping, not wall time: on a shared machine, time the thread
+     * spends descheduled would otherwise be charged to whichever side happened to be running.
+     */
     private static double perMapping(List<Webhook> webhooks, java.util.function.Function<Webhook, MappingResult> map,
-            int seconds) {
-        long until = System.nanoTime() + seconds * 1_000_000_000L;
+            double seconds) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long until = System.nanoTime() + (long) (seconds * 1_000_000_000L);
         long count = 0;
-        long started = System.nanoTime();
+        long started = threads.getCurrentThreadCpuTime();
         Object sink = null;
         while (System.nanoTime() < until) {
             for (Webhook webhook : webhooks) {
@@ -80,7 +109,7 @@ public final class MappingCost {
         if (sink == null) {
             throw new IllegalStateException();
         }
-        return (System.nanoTime() - started) / (double) count;
+        return (threads.getCurrentThreadCpuTime() - started) / (double) count;
     }
 
     private static Webhook webhook(String fixture) {

@@ -3,6 +3,7 @@ package dev.ponte.mapping.files;
 import com.dashjoin.jsonata.JException;
 import com.dashjoin.jsonata.Jsonata;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponte.mapping.ContactResolver;
 import dev.ponte.mapping.Contacts;
@@ -47,6 +48,8 @@ public final class FileMapper implements VendorMapper {
     private final Function<String, String> configured;
     private final Context context;
     private final List<LegalBase> legalBases;
+    /** The configured legal bases as RD's JSON, built once; null when there are none. */
+    private final JsonNode legalBasesJson;
     private final String ecommerce;
     private final Map<String, String> values = new LinkedHashMap<>();
     private final Map<String, Object> settingsVariable = new LinkedHashMap<>();
@@ -73,6 +76,7 @@ public final class FileMapper implements VendorMapper {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(variable("legal-bases") + ": " + e.getMessage());
         }
+        this.legalBasesJson = legalBases.isEmpty() ? null : RdJson.mapper().valueToTree(legalBases);
         String family = setting("ecommerce-events");
         if (family == null) {
             this.ecommerce = context.ecommerceEvents().name().toLowerCase(Locale.ROOT);
@@ -113,7 +117,7 @@ public final class FileMapper implements VendorMapper {
 
     @Override
     public MappingResult map(Webhook webhook) {
-        Object body = VendorJson.readCamelCase(webhook.body(), Object.class);
+        Object body = VendorJson.values(webhook.body());
         Map<String, Object> variables = variables(webhook);
         Object topicValue = evaluate(file.topic(), body, variables, "topic");
         if (topicValue == null) {
@@ -212,8 +216,8 @@ public final class FileMapper implements VendorMapper {
             customFields(event, evaluate(event.customFields(), body, variables, "custom-fields"), payload);
         }
         if (!payload.has("legal_bases") && EventSchemas.accepts(event.type(), "legal_bases")) {
-            if (!legalBases.isEmpty()) {
-                payload.set("legal_bases", RdJson.mapper().valueToTree(legalBases));
+            if (legalBasesJson != null) {
+                payload.set("legal_bases", legalBasesJson.deepCopy());
             }
         }
         ObjectNode node = RdJson.mapper().createObjectNode().put("event_type", event.type().name())
@@ -250,8 +254,23 @@ public final class FileMapper implements VendorMapper {
         });
     }
 
-    /** JSON as RD reads it: whole numbers stay whole (1500, not 1500.0) and decimals keep their digits. */
+    /**
+     * JSON as RD reads it: whole numbers stay whole (1500, not 1500.0) and decimals keep their digits.
+     * Texts, booleans and whole numbers, nearly every value, become nodes directly.
+     */
     private static JsonNode value(Object value) {
+        if (value instanceof String text) {
+            return JsonNodeFactory.instance.textNode(text);
+        }
+        if (value instanceof Boolean flag) {
+            return JsonNodeFactory.instance.booleanNode(flag);
+        }
+        if (value instanceof Integer number) {
+            return JsonNodeFactory.instance.numberNode(number);
+        }
+        if (value instanceof Long number) {
+            return JsonNodeFactory.instance.numberNode(number);
+        }
         if (value instanceof Double number && !number.isInfinite() && !number.isNaN()) {
             BigDecimal exact = BigDecimal.valueOf(number);
             return whole(exact) ? whole(exact.toBigIntegerExact()) : RdJson.mapper().getNodeFactory().numberNode(exact);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -68,13 +69,27 @@ public final class RdJson {
         return MAPPER.valueToTree(value);
     }
 
+    /** One reader per payload type, made when that type is first read (a race makes two, harmlessly). */
+    private static final ObjectReader[] READERS = new ObjectReader[EventType.values().length];
+
+    private static ObjectReader reader(EventType type) {
+        ObjectReader reader = READERS[type.ordinal()];
+        if (reader == null) {
+            reader = MAPPER.readerFor(type.payloadType());
+            READERS[type.ordinal()] = reader;
+        }
+        return reader;
+    }
+
     /** Reads an already validated event node into its typed record. */
     public static RdEvent event(JsonNode node) {
         EventType type = EventType.valueOf(node.get("event_type").asText());
         try {
-            return RdEvent.of(MAPPER.treeToValue(node.get("payload"), type.payloadType()));
+            return RdEvent.of(reader(type).readValue(node.get("payload")));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("event does not fit " + type + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a tree in memory has nothing to fail reading
         }
     }
 }
