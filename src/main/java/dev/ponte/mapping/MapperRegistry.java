@@ -5,6 +5,7 @@ import dev.ponte.mapping.files.FileVendorSettings;
 import dev.ponte.mapping.files.MappingFile;
 import dev.ponte.mapping.files.MappingFiles;
 import dev.ponte.mapping.files.MappingsConfig;
+import dev.ponte.mapping.files.ShippedVendor;
 import dev.ponte.rd.RdConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
@@ -57,18 +58,15 @@ public class MapperRegistry {
 
     private Loaded load(String fingerprint) {
         List<VendorMapper> all = new ArrayList<>(beans);
-        for (MappingFile file : MappingFiles.load(mappingFiles)) {
-            all.add(new FileMapper(file, setting -> config.getOptionalValue("ponte.vendors." + file.vendor() + "."
-                    + setting, String.class).filter(v -> !v.isBlank()).orElse(null), context));
+        for (String vendor : MappingFiles.shippedVendors()) {
+            all.add(new ShippedVendor(vendor, settings(vendor), context));
         }
-        Map<String, VendorMapper> byVendor = new TreeMap<>();
+        for (MappingFile file : MappingFiles.user(mappingFiles)) {
+            all.add(new FileMapper(file, settings(file.vendor()), context));
+        }
+        Map<String, VendorMapper> byVendor = byVendor(all);
         Map<String, List<String>> missing = new TreeMap<>();
-        for (VendorMapper mapper : all) {
-            VendorMapper earlier = byVendor.put(mapper.vendor(), mapper);
-            if (earlier != null) {
-                throw new IllegalStateException("Two mappers claim the vendor '" + mapper.vendor() + "': "
-                        + origin(earlier) + " and " + origin(mapper));
-            }
+        for (VendorMapper mapper : byVendor.values()) {
             List<String> unset = new ArrayList<>();
             for (String setting : mapper.requiredSettings()) {
                 String property = "ponte.vendors." + mapper.vendor() + "." + setting;
@@ -79,6 +77,25 @@ public class MapperRegistry {
             missing.put(mapper.vendor(), List.copyOf(unset));
         }
         return new Loaded(Map.copyOf(byVendor), Map.copyOf(missing), fingerprint, System.nanoTime());
+    }
+
+    /** The mappers by vendor; two that claim one vendor stop start-up, naming where each is defined. */
+    static Map<String, VendorMapper> byVendor(List<VendorMapper> all) {
+        Map<String, VendorMapper> byVendor = new TreeMap<>();
+        for (VendorMapper mapper : all) {
+            VendorMapper earlier = byVendor.put(mapper.vendor(), mapper);
+            if (earlier != null) {
+                throw new IllegalStateException("Two mappers claim the vendor '" + mapper.vendor() + "': "
+                        + origin(earlier) + " and " + origin(mapper));
+            }
+        }
+        return byVendor;
+    }
+
+    /** A file vendor's settings: {@code ponte.vendors.<vendor>.<name>}, null when unset or blank. */
+    private java.util.function.Function<String, String> settings(String vendor) {
+        return setting -> config.getOptionalValue("ponte.vendors." + vendor + "." + setting, String.class)
+                .filter(v -> !v.isBlank()).orElse(null);
     }
 
     /**
@@ -100,7 +117,15 @@ public class MapperRegistry {
     }
 
     private static String origin(VendorMapper mapper) {
-        return mapper instanceof FileMapper file ? "the mapping file " + file.file().file() : mapper.getClass().getName();
+        return definedIn(mapper).map(file -> "the mapping file " + file).orElse(mapper.getClass().getName());
+    }
+
+    /** The mapping file a vendor is defined in; empty for a Java mapper. */
+    public static Optional<String> definedIn(VendorMapper mapper) {
+        if (mapper instanceof FileMapper file) {
+            return Optional.of(file.file().file());
+        }
+        return mapper instanceof ShippedVendor shipped ? Optional.of(shipped.file()) : Optional.empty();
     }
 
     /** The environment variables a vendor still needs before its webhooks can be received; empty when ready. */

@@ -10,7 +10,6 @@ import dev.ponte.mapping.VendorApiUnavailable;
 import dev.ponte.mapping.VendorMapper;
 import dev.ponte.mapping.Verification;
 import dev.ponte.mapping.Webhook;
-import dev.ponte.mapping.files.FileMapper;
 import dev.ponte.rd.RdError;
 import dev.ponte.rd.RdErrors;
 import dev.ponte.rd.events.RdEvent;
@@ -167,6 +166,6 @@ public class MappingTrialResource {
     }
 
     private static String definedIn(VendorMapper mapper) {
-        return mapper instanceof FileMapper file ? file.file().file() : "java";
+        return MapperRegistry.definedIn(mapper).orElse("java");
     }
 }

@@ -40,8 +40,8 @@ public final class FileVendors {
         };
     }
 
-    /** Every shipped mapping file, read as start-up reads them. */
+    /** Every shipped mapping file, read and checked as the build reads them. */
     public static List<MappingFile> shippedFiles() {
-        return MappingFiles.load(mappingsConfig(null));
+        return MappingFiles.readShipped();
     }
 }

@@ -71,24 +71,40 @@ public final class FileMapper implements VendorMapper {
                 settingsVariable.put(name.replace('-', '_'), values.get(name));
             }
         });
-        try {
-            this.legalBases = LegalBases.parse(Optional.ofNullable(setting("legal-bases")));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(variable("legal-bases") + ": " + e.getMessage());
-        }
+        this.legalBases = legalBases(file.vendor(), setting("legal-bases"));
         this.legalBasesJson = legalBases.isEmpty() ? null : RdJson.mapper().valueToTree(legalBases);
-        String family = setting("ecommerce-events");
-        if (family == null) {
-            this.ecommerce = context.ecommerceEvents().name().toLowerCase(Locale.ROOT);
-        } else if (family.trim().equalsIgnoreCase("current") || family.trim().equalsIgnoreCase("legacy")) {
-            this.ecommerce = family.trim().toLowerCase(Locale.ROOT);
-        } else {
-            throw new IllegalStateException(variable("ecommerce-events") + " is current or legacy, not " + family);
+        this.ecommerce = ecommerce(file.vendor(), setting("ecommerce-events"), context);
+    }
+
+    /**
+     * The settings every file vendor shares that can be wrong (legal bases RD would refuse, an
+     * e-commerce family that is not one), checked as they are configured; throws naming the variable.
+     */
+    static void checkSharedSettings(String vendor, Function<String, String> configured, Context context) {
+        legalBases(vendor, configured.apply("legal-bases"));
+        ecommerce(vendor, configured.apply("ecommerce-events"), context);
+    }
+
+    private static List<LegalBase> legalBases(String vendor, String setting) {
+        try {
+            return LegalBases.parse(Optional.ofNullable(setting));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(variable(vendor, "legal-bases") + ": " + e.getMessage());
         }
     }
 
-    private String variable(String setting) {
-        return ("PONTE_VENDORS_" + file.vendor() + "_" + setting).toUpperCase(Locale.ROOT).replace('-', '_');
+    private static String ecommerce(String vendor, String family, Context context) {
+        if (family == null) {
+            return context.ecommerceEvents().name().toLowerCase(Locale.ROOT);
+        }
+        if (family.trim().equalsIgnoreCase("current") || family.trim().equalsIgnoreCase("legacy")) {
+            return family.trim().toLowerCase(Locale.ROOT);
+        }
+        throw new IllegalStateException(variable(vendor, "ecommerce-events") + " is current or legacy, not " + family);
+    }
+
+    private static String variable(String vendor, String setting) {
+        return ("PONTE_VENDORS_" + vendor + "_" + setting).toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
     public MappingFile file() {

@@ -8,16 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * The mapping files Ponte runs: those shipped under {@code mappings/} (listed in
- * {@code mappings/index}, so the list is the same in a jar and a native binary), then the user's
- * in {@code PONTE_MAPPINGS_DIR}. Every file is read and checked at start-up; two files claiming
- * one vendor stop it, naming both.
+ * {@code mappings/index}, so the list is the same in a jar and a native binary; each named after
+ * its vendor and read when first needed, the build having checked them), then the user's in
+ * {@code PONTE_MAPPINGS_DIR}, every one read and checked at start-up. Two files, or a file and a
+ * Java mapper, claiming one vendor stop start-up, naming both ({@code MapperRegistry}).
  */
 public final class MappingFiles {
 
@@ -26,25 +25,28 @@ public final class MappingFiles {
     private MappingFiles() {
     }
 
-    public static List<MappingFile> load(MappingsConfig config) {
+    /** The user's files of {@code PONTE_MAPPINGS_DIR}, read and checked; none when it is not set. */
+    public static List<MappingFile> user(MappingsConfig config) {
+        if (config.dir().isEmpty() || config.dir().get().isBlank()) {
+            return List.of();
+        }
         long started = System.nanoTime();
+        List<MappingFile> files = directory(Path.of(config.dir().get()));
+        Log.infof("read %d mapping file(s) of PONTE_MAPPINGS_DIR in %.1f ms", files.size(),
+                (System.nanoTime() - started) / 1e6);
+        return files;
+    }
+
+    /** The vendors Ponte ships as mapping files, by the names of their files. */
+    public static List<String> shippedVendors() {
+        return shippedNames().stream().map(name -> name.substring(0, name.length() - ".yaml".length())).toList();
+    }
+
+    /** Every shipped file, read and checked, as the build reads them. */
+    public static List<MappingFile> readShipped() {
         List<MappingFile> files = new ArrayList<>();
         for (String name : shippedNames()) {
             files.add(shipped(name));
-        }
-        if (config.dir().isPresent() && !config.dir().get().isBlank()) {
-            files.addAll(directory(Path.of(config.dir().get())));
-        }
-        Map<String, String> claimed = new HashMap<>();
-        for (MappingFile file : files) {
-            String earlier = claimed.put(file.vendor(), file.file());
-            if (earlier != null) {
-                throw new IllegalStateException("Two mapping files claim the vendor '" + file.vendor() + "': " + earlier
-                        + " and " + file.file());
-            }
-        }
-        if (!files.isEmpty()) {
-            Log.infof("read %d mapping file(s) in %d ms", files.size(), (System.nanoTime() - started) / 1_000_000);
         }
         return files;
     }

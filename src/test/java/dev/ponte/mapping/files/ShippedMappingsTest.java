@@ -78,11 +78,15 @@ class ShippedMappingsTest {
         assertThat(read.stream().map(f -> f.file().substring("mappings/".length())).sorted().toList()).isEqualTo(listed);
         assertThat(read.stream().map(MappingFile::vendor).sorted().toList()).containsExactlyElementsOf(
                 VENDORS.stream().sorted().toList());
-        // Start-up leaves a shipped file's JSONata to its first webhook; here every expression is parsed.
+        // Start-up reads no shipped file: it knows each by its name and that it requires its secret
+        // alone, and a shipped file is read on its first webhook. Here every one is read whole, every
+        // expression parsed by JSONata, so a mistake fails the build instead.
         for (String name : listed) {
             MappingFile checked = MappingFileReader.read("mappings/" + name,
                     Files.readString(Path.of("src/main/resources/mappings", name)));
             assertThat(checked.vendor()).isEqualTo(name.replace(".yaml", ""));
+            assertThat(checked.requiredSettings()).as(name).containsExactly("secret");
         }
+        assertThat(MappingFiles.shippedVendors()).containsExactlyInAnyOrderElementsOf(VENDORS);
     }
 }
