@@ -32,10 +32,16 @@ public class ReplayGuard {
     /**
      * Whether {@code body}, signed and sent as {@code topic}, was first delivered under keys other
      * than {@code deliveryKeys}. Atomic across instances: of two racing copies, one is the first.
+     * Throws {@link StateUnavailable} when the store cannot say: nothing may be sent then.
      */
     public boolean isReplay(String vendor, String topic, byte[] body, String deliveryKeys) {
         String fingerprint = "replay:" + vendor + ":" + digest(topic, body);
-        Optional<String> first = store.rememberFirst(fingerprint, deliveryKeys, config.replayWindow());
+        Optional<String> first;
+        try {
+            first = store.rememberFirst(fingerprint, deliveryKeys, config.replayWindow());
+        } catch (RuntimeException e) {
+            throw new StateUnavailable("checking for a replay", e);
+        }
         return first.isPresent() && !first.get().equals(deliveryKeys);
     }
 

@@ -65,6 +65,13 @@ public class BodyReading {
             ctx.next();
         };
         Handler<RoutingContext> failed = ctx -> {
+            if (ctx.failure() instanceof io.vertx.core.http.HttpClosedException) {
+                // The sender hung up (a load generator stopping, a vendor's timeout): there is no one
+                // to answer. What the request did is recorded as usual; the sender sends it again.
+                cancelTimer(ctx, vertx);
+                Log.debugf("%s %s: the sender closed the connection first", ctx.request().method(), ctx.normalizedPath());
+                return;
+            }
             if (!readsBody(ctx) || ctx.get(READ) != null) {
                 ctx.next(); // a failure after the body was read belongs to whoever handles the request
                 return;

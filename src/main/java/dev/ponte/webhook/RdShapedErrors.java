@@ -30,6 +30,12 @@ public class RdShapedErrors {
     }
 
     @ServerExceptionMapper
+    public Response stateUnavailable(dev.ponte.delivery.StateUnavailable e) {
+        Log.error(e.getMessage(), e.getCause());
+        return respond(503, RdErrors.of("STATE_UNAVAILABLE", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
         Log.error("unexpected failure at the edge", e);
         return respond(500, RdErrors.of("INTERNAL_ERROR", "Ponte failed unexpectedly; the failure is logged."));

@@ -45,6 +45,53 @@ class EmbeddedStateStoreTest extends StateStoreContract {
         return store;
     }
 
+    /**
+     * What a burst of webhooks does to the store: many threads claiming, settling, remembering
+     * and listing at once while expired state is purged. Every operation must succeed; a store
+     * that frees a chunk while another thread still reads it fails here with "Chunk not found".
+     */
+    @Test
+    void aBurstOfConcurrentDeliveriesNeverFindsTheFileInconsistent() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean purging = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicReference<Throwable> purgeFailed = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread purger = new Thread(() -> {
+            try {
+                while (purging.get()) {
+                    store.purgeExpired();
+                    store.list(Kind.LETTER, 1_000);
+                }
+            } catch (RuntimeException e) {
+                purgeFailed.set(e);
+            }
+        });
+        purger.start();
+        try {
+            java.util.List<Integer> done = dev.ponte.testing.Concurrently.run(8, () -> {
+                for (int i = 0; i < 1_500; i++) {
+                    int n = next.incrementAndGet();
+                    String key = "shopify:order-" + n;
+                    store.rememberFirst("replay:" + n, key, Duration.ofHours(72));
+                    assertThat(store.claim(key, delivery("order " + n)).won()).isTrue();
+                    if (n % 10 == 0) {
+                        store.put(new Entry(Kind.LETTER, "letter-" + n, clock.instant().plusSeconds(60), null, "{}"));
+                        store.parked(key, "letter-" + n);
+                    } else {
+                        store.complete(key, "{\"event_uuid\":\"" + n + "\"}");
+                    }
+                    store.recall("replay:" + (n / 2));
+                }
+                return 1;
+            });
+            assertThat(done).hasSize(8);
+        } finally {
+            purging.set(false);
+            purger.join();
+        }
+        assertThat(purgeFailed.get()).as("the purge, while deliveries went on").isNull();
+        assertThat(store.claim("shopify:order-1", delivery("again")).status()).isEqualTo(Status.DONE);
+    }
+
     @Test
     void aRestartKeepsDeliveredKeysLettersTimersAndFacts() {
         String key = key();
