@@ -22,11 +22,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The burst both benchmarks send: 1 000 orders of 3 items from 8 concurrent senders, and its report. */
+/** The burst both benchmarks send: 1 000 orders of 3 items from 16 concurrent senders ({@code -Dsenders=}), and its report. */
 final class Burst {
 
     static final int ORDERS = 1_000;
-    static final int SENDERS = 8;
+    static final int SENDERS = Integer.getInteger("senders", 16);
 
     record Sent(long millis, Map<String, Integer> receipts, List<Long> answerMicros) {
     }
