@@ -95,6 +95,42 @@ class DevModeVendorsIT {
         assertThat(problems).as("README commands whose webhook did not reach the sandbox; Ponte's log:\n" + ponte.log()).isEmpty();
     }
 
+    /**
+     * The README's first examples, run by bash as a new user pastes them (curl, openssl): the
+     * event to {@code /events}, the signed Shopify order, and the same event without its email.
+     */
+    @Test
+    void theReadmesFirstExamplesAnswerWhatTheReadmePrints() throws Exception {
+        String readme = java.nio.file.Files.readString(Path.of("README.md"));
+        String event = shellBlock(readme, "curl -s http://localhost:8080/events");
+        String shopify = shellBlock(readme, "curl -s http://localhost:8080/webhooks/shopify");
+        assertThat(bash(event)).contains("\"event_uuid\"");
+        assertThat(bash(shopify)).contains("\"outcome\":\"delivered\"", "\"events\":2");
+        String withoutEmail = event.replace("\"email\":\"maria@example.com\",", "");
+        assertThat(withoutEmail).isNotEqualTo(event);
+        assertThat(bash(withoutEmail)).contains("\"error_type\":\"CANNOT_BE_NULL\"", "\"path\":\"$.body.payload.email\"");
+    }
+
+    /** The README's shell block that holds {@code marker}, without its comment lines, pointed at this Ponte. */
+    private String shellBlock(String readme, String marker) {
+        Matcher block = Pattern.compile("```sh\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        while (block.find()) {
+            if (block.group(1).contains(marker)) {
+                return block.group(1).lines().filter(line -> !line.startsWith("#"))
+                        .map(line -> line.replace("http://localhost:8080", ponte.url("").replaceAll("/$", "")))
+                        .collect(java.util.stream.Collectors.joining("\n"));
+            }
+        }
+        throw new AssertionError("the README has no shell block with " + marker);
+    }
+
+    private static String bash(String script) throws Exception {
+        Process bash = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true).start();
+        String output = new String(bash.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(bash.waitFor()).as(output).isZero();
+        return output;
+    }
+
     /** Sends {@code sample}; what went wrong if Ponte did not answer 200 or the sandbox got no event from it. */
     private java.util.Optional<String> problem(SignedRequests.Secrets secrets, String url, SignedRequests.Sample sample,
             Map<String, String> query) {
