@@ -3,6 +3,7 @@ package dev.ponte.delivery;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,13 +28,15 @@ public class Parking {
     private final Claims claims;
     private final RedeliverySchedule schedule;
     private final Clock clock;
+    private final Event<Parked> parked;
 
     @Inject
-    public Parking(DeadLetters letters, Claims claims, RedeliverySchedule schedule, Clock clock) {
+    public Parking(DeadLetters letters, Claims claims, RedeliverySchedule schedule, Clock clock, Event<Parked> parked) {
         this.letters = letters;
         this.claims = claims;
         this.schedule = schedule;
         this.clock = clock;
+        this.parked = parked;
     }
 
     /** What to park, and why. {@code tried}: whether this attempt reached (or tried to reach) RD. */
@@ -71,6 +74,11 @@ public class Parking {
         if (next.isEmpty() && (earlier.isEmpty() || earlier.get().nextAttemptAt() != null)) {
             NEEDS_OPERATOR.warnf("{\"dead_letter\":\"%s\",\"needs_operator\":true,\"status\":\"%s\",\"cause\":\"%s\"}", id,
                     letter.status(), why.cause().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        try {
+            parked.fire(new Parked(delivery, letter));
+        } catch (RuntimeException e) {
+            Log.warnf(e, "parked %s, but its observers failed", id);
         }
         return new Receipt.Parked(delivery, letter, deliveredAnswer);
     }

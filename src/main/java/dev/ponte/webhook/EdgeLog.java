@@ -1,20 +1,29 @@
 package dev.ponte.webhook;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ponte.delivery.Receipt;
+import dev.ponte.journal.Journal;
+import dev.ponte.journal.JournalEntry;
 import dev.ponte.rd.events.RdEvent;
 import dev.ponte.rd.events.RdJson;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * One structured line per request: route, status, outcome, event types, masked contacts,
- * attempts and milliseconds. Log queries and metric filters read these fields.
+ * attempts and milliseconds. Log queries and metric filters read these fields. Webhooks and
+ * Events API requests also go to the {@link Journal}, whole, for the console.
  */
 public class EdgeLog {
 
@@ -22,6 +31,12 @@ public class EdgeLog {
 
     @Inject
     EdgeLogEntry entry;
+
+    @Inject
+    Journal journal;
+
+    @Inject
+    Clock clock;
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 100)
     public void start() {
@@ -69,6 +84,52 @@ public class EdgeLog {
         } else {
             LOG.info(line.toString());
         }
+        if (path.startsWith("/webhooks/") || path.startsWith("/events")) {
+            journal.record(journalEntry(request, line, response.getEntity()));
+        }
+    }
+
+    /** The journal's record of this request: the log line's fields, with the events and answers whole. */
+    private JournalEntry journalEntry(ContainerRequestContext request, ObjectNode line, Object answered) {
+        List<String> keys = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        JsonNode rdAnswer = null;
+        String reason = null;
+        String letter = null;
+        for (Receipt receipt : entry.receipts()) {
+            keys.add(receipt.delivery().key());
+            if (receipt.delivery().namedBySender()) {
+                ids.add(receipt.delivery().deliveryId());
+            }
+            if (receipt instanceof Receipt.Delivered delivered) {
+                rdAnswer = delivered.answer();
+            } else if (receipt instanceof Receipt.Parked parked) {
+                reason = parked.letter().reason();
+                letter = parked.letter().id();
+            }
+        }
+        if (ids.isEmpty() && entry.deliveryId() != null) {
+            ids.addAll(List.of(entry.deliveryId().split(",")));
+        }
+        if (reason == null && line.path("status").asInt() >= 400 && answered != null) {
+            reason = RdJson.tree(answered).path("errors").path(0).path("error_message").asText(null);
+        }
+        List<String> contacts = new ArrayList<>();
+        entry.events().forEach(e -> {
+            if (e.payload().email() != null && !contacts.contains(e.payload().email())) {
+                contacts.add(e.payload().email());
+            }
+        });
+        String route = line.path("route").asText();
+        // When the request arrived, as the time of the delivery a person looks for.
+        java.time.Instant arrived = clock.instant().minusMillis(entry.elapsedMillis());
+        return JournalEntry.builder().id(UUID.randomUUID().toString()).at(arrived).method(request.getMethod())
+                .route(route).status(line.path("status").asInt())
+                .source(route.startsWith("/webhooks/") ? route.substring("/webhooks/".length()) : "events")
+                .topic(entry.topic()).deliveryIds(ids).keys(keys).outcome(line.path("outcome").asText())
+                .reason(reason).deadLetter(letter).eventTypes(entry.events().stream().map(e -> e.eventType().name()).toList())
+                .contacts(contacts).attempts(entry.attempts()).millis(entry.elapsedMillis())
+                .events(RdJson.tree(entry.events())).answer(rdAnswer).build();
     }
 
     /**

@@ -18,6 +18,7 @@ public class EdgeLogEntry {
     private int attempts;
     private String topic;
     private String deliveryId;
+    private List<dev.ponte.delivery.Receipt> receipts = List.of();
 
     /** Called as the request arrives, so the time covers parsing and refusals too. */
     void start() {
@@ -40,6 +41,15 @@ public class EdgeLogEntry {
 
     String deliveryId() {
         return deliveryId;
+    }
+
+    /** What the intake made of the request's deliveries, for the journal. */
+    public void receipts(List<dev.ponte.delivery.Receipt> receipts) {
+        this.receipts = List.copyOf(receipts);
+    }
+
+    List<dev.ponte.delivery.Receipt> receipts() {
+        return receipts;
     }
 
     public void outcome(String outcome, int attempts) {

@@ -109,6 +109,7 @@ public class EventsResource {
 
     /** How the edge answers what became of the delivery. */
     private Response answer(Receipt receipt) {
+        log.receipts(List.of(receipt));
         String id = receipt.delivery().deliveryId();
         if (receipt instanceof Receipt.Delivered delivered) {
             log.outcome("delivered", delivered.attempts());

@@ -205,6 +205,7 @@ public class WebhooksResource {
 
     /** One answer for all parts: the weakest outcome wins (parked over in flight over queued over delivered). */
     private Response respond(List<Receipt> receipts) {
+        log.receipts(receipts);
         Receipt weakest = receipts.get(0);
         for (Receipt receipt : receipts) {
             if (rank(receipt) > rank(weakest)) {

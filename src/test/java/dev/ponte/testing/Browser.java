@@ -60,6 +60,23 @@ public final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
+    /** Waits up to ten seconds for {@code condition}, checking every 50 ms; fails saying what it waited for. */
+    public void waitFor(String what, java.util.function.BooleanSupplier condition) {
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("waited 10 s for " + what + "; the page shows:\n"
+                        + driver.findElement(org.openqa.selenium.By.tagName("body")).getText());
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     /** How far the page is wider than the window, in CSS pixels: 0 when it needs no sideways scrolling. */
     public long overflowX() {
         return ((Number) script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;"))
