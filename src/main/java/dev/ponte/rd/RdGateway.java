@@ -43,14 +43,17 @@ public class RdGateway {
     private final RdCircuit circuit;
     private final RdConfig config;
     private final Clock clock;
+    private final dev.ponte.journal.Traffic traffic;
 
     @Inject
-    public RdGateway(@RestClient RdApi api, RdAccessTokens tokens, RdCircuit circuit, RdConfig config, Clock clock) {
+    public RdGateway(@RestClient RdApi api, RdAccessTokens tokens, RdCircuit circuit, RdConfig config, Clock clock,
+            dev.ponte.journal.Traffic traffic) {
         this.api = api;
         this.tokens = tokens;
         this.circuit = circuit;
         this.config = config;
         this.clock = clock;
+        this.traffic = traffic;
     }
 
     /**
@@ -188,6 +191,25 @@ public class RdGateway {
     }
 
     private Attempt classify(Response response, Throwable failure, String auth) {
+        Attempt attempt = classified(response, failure, auth);
+        traffic.rd(result(attempt));
+        return attempt;
+    }
+
+    /** What the console counts this attempt as. */
+    private static String result(Attempt attempt) {
+        if (attempt instanceof Settled settled) {
+            return settled.outcome() instanceof RdOutcome.Accepted ? "accepted"
+                    : settled.outcome() instanceof RdOutcome.NoAnswer ? "no_answer" : "refused";
+        }
+        if (attempt instanceof Retryable retryable) {
+            return retryable.rateLimited() ? "rate_limited"
+                    : retryable.reason().startsWith("RD could not be reached") ? "unreachable" : "failed";
+        }
+        return "unauthorized";
+    }
+
+    private Attempt classified(Response response, Throwable failure, String auth) {
         if (failure != null) {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
             if (neverSent(cause)) {

@@ -36,6 +36,9 @@ public class EdgeLog {
     Journal journal;
 
     @Inject
+    dev.ponte.journal.Traffic traffic;
+
+    @Inject
     Clock clock;
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 100)
@@ -85,7 +88,9 @@ public class EdgeLog {
             LOG.info(line.toString());
         }
         if (path.startsWith("/webhooks/") || path.startsWith("/events")) {
-            journal.record(journalEntry(request, line, response.getEntity()));
+            JournalEntry recorded = journalEntry(request, line, response.getEntity());
+            journal.record(recorded);
+            traffic.received(recorded.source(), recorded.outcome());
         }
     }
 

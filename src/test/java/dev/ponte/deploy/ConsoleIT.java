@@ -119,6 +119,14 @@ class ConsoleIT {
             assertThat(page.findElement(By.id("letter-detail")).getText()).contains("by Maria: test order, never paid");
             assertThat(ponte.log()).contains("\"discarded\":true", "\"by\":\"Maria\"");
 
+            page.findElement(By.cssSelector("nav button[data-tab=traffic]")).click();
+            browser.waitFor("the vendors' counts", () -> page.findElements(By.cssSelector("#vendor-rows tr[data-vendor]")).size() == 1);
+            assertThat(page.findElement(By.cssSelector("#vendor-rows tr[data-vendor=shopify]")).getText())
+                    .contains("2 received", "delivered 1", "parked 1");
+            assertThat(page.findElement(By.id("rd-circuit")).getText()).isEqualTo("closed");
+            assertThat(page.findElement(By.id("rd-cards")).getText()).contains("of 120 allowed");
+            browser.screenshot("console-vendors-and-rd");
+
             page.findElement(By.cssSelector("nav button[data-tab=mappings]")).click();
             new Select(page.findElement(By.id("m-vendor"))).selectByVisibleText("tawkto");
             page.findElement(By.id("m-body")).sendKeys("{\"event\":\"chat:start\",\"chatId\":\"c-1\",\"time\":"

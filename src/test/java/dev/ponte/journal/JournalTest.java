@@ -119,6 +119,20 @@ class JournalTest {
     }
 
     @Test
+    void statsCountEachVendorsOutcomesAndRdsAnswers() {
+        int before = operator().get("/admin/stats").then().statusCode(200).extract()
+                .path("vendors.shopify.last_hour.delivered") instanceof Integer n ? n : 0;
+        shopify("orders/create", "orders-create.json", UUID.randomUUID().toString()).post("/webhooks/shopify").then()
+                .statusCode(200);
+        operator().get("/admin/stats").then().statusCode(200)
+                .body("vendors.shopify.last_hour.delivered", equalTo(before + 1))
+                .body("vendors.shopify.last_day.delivered", equalTo(before + 1))
+                .body("rd.limit_per_minute", equalTo(120))
+                .body("rd.last_hour.accepted", org.hamcrest.Matchers.greaterThan(0))
+                .body("rd.circuit", equalTo("closed"));
+    }
+
+    @Test
     void theEventsApiIsRecordedUnderItsIdempotencyKeyAndTheJournalIsTheOperatorsOnly() {
         operator().header("Idempotency-Key", "journal-sale-1").body(Fixtures.rdExample(EventType.SALE)).post("/events")
                 .then().statusCode(200);

@@ -136,7 +136,8 @@ class RdFaultsTest {
         RdApi nowhere = io.quarkus.rest.client.reactive.QuarkusRestClientBuilder.newBuilder()
                 .baseUri(java.net.URI.create("http://127.0.0.1:" + closed)).build(RdApi.class);
         RdGateway unreachable = new RdGateway(nowhere, tokens, new RdCircuit(java.time.Clock.systemUTC(),
-                Duration.ofSeconds(10), 5, Duration.ofSeconds(2)), config, java.time.Clock.systemUTC());
+                Duration.ofSeconds(10), 5, Duration.ofSeconds(2)), config, java.time.Clock.systemUTC(),
+                new dev.ponte.journal.Traffic(java.time.Clock.systemUTC()));
 
         RdOutcome outcome = unreachable.sendEvent(SALE_EVENT, EventType.SALE, java.time.Instant.now().plusMillis(1500));
 
