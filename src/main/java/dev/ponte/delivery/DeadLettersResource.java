@@ -21,6 +21,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,6 +33,8 @@ import org.jboss.logging.Logger;
  */
 @Path("/admin/dead-letters")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Operators")
+@SecurityRequirement(name = "apiToken")
 public class DeadLettersResource {
 
     private static final int MAX_LIST = 500;
@@ -42,6 +47,7 @@ public class DeadLettersResource {
     Redelivery redelivery;
 
     @GET
+    @Operation(summary = "List the dead letters: cause, reason, attempts, next automatic attempt, events")
     public ArrayNode list(@QueryParam("limit") Integer limit) {
         int max = limit == null ? MAX_LIST : Math.max(1, Math.min(limit, MAX_LIST));
         ArrayNode list = RdJson.mapper().createArrayNode();
@@ -54,6 +60,7 @@ public class DeadLettersResource {
     /** One letter: what the list shows, and the request as it arrived (credentials left out), to see why. */
     @GET
     @Path("/{id}")
+    @Operation(summary = "One dead letter, with the request as it arrived (credentials left out)")
     public ObjectNode one(@PathParam("id") String id) {
         DeadLetter letter = letters.get(id).orElseThrow(() -> new NotFoundException("No dead letter " + id + "."));
         ObjectNode row = row(RdJson.mapper().createObjectNode(), letter);
@@ -76,6 +83,7 @@ public class DeadLettersResource {
      */
     @DELETE
     @Path("/{id}")
+    @Operation(summary = "Discard a dead letter for good, saying why (?reason=) and who (?by=); both are logged")
     public ObjectNode discard(@PathParam("id") String id, @QueryParam("reason") String reason, @QueryParam("by") String by) {
         if (reason == null || reason.isBlank()) {
             throw EdgeRefusal.invalid(List.of(RdError.of("CANNOT_BE_BLANK",
@@ -115,6 +123,7 @@ public class DeadLettersResource {
     /** Replays every dead letter now, oldest first, probing RD even if its circuit is open. */
     @POST
     @Path("/replay")
+    @Operation(summary = "Replay every dead letter now")
     public ObjectNode replayAll() {
         Map<Redelivery.Outcome, Integer> counts = redelivery.replayAll(MAX_LIST);
         ObjectNode answer = RdJson.mapper().createObjectNode();
@@ -124,6 +133,7 @@ public class DeadLettersResource {
 
     @POST
     @Path("/{id}/replay")
+    @Operation(summary = "Replay one dead letter now")
     public ObjectNode replayOne(@PathParam("id") String id) {
         Redelivery.Outcome outcome = redelivery.replay(id)
                 .orElseThrow(() -> new NotFoundException("No dead letter " + id + "."));

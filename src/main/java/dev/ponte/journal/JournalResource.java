@@ -15,6 +15,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * What happened to recent webhooks and Events API requests: {@code GET /admin/deliveries} (newest
@@ -24,6 +27,8 @@ import java.util.Set;
  */
 @Path("/admin/deliveries")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Operators")
+@SecurityRequirement(name = "apiToken")
 public class JournalResource {
 
     private static final int MAX_LIST = 500;
@@ -35,6 +40,7 @@ public class JournalResource {
     Journal journal;
 
     @GET
+    @Operation(summary = "Recent webhooks and Events API requests, newest first, and what became of them")
     public ArrayNode list(@QueryParam("vendor") String vendor, @QueryParam("outcome") String outcome,
             @QueryParam("q") String text, @QueryParam("limit") Integer limit, @QueryParam("reveal") boolean reveal) {
         int max = limit == null ? 100 : Math.max(1, Math.min(limit, MAX_LIST));
@@ -47,6 +53,7 @@ public class JournalResource {
 
     @GET
     @Path("/{id}")
+    @Operation(summary = "One recent request: its RD events and the answer RD gave")
     public ObjectNode one(@PathParam("id") String id, @QueryParam("reveal") boolean reveal) {
         JournalEntry entry = journal.get(id).orElseThrow(() -> new NotFoundException("No recent delivery " + id
                 + "; the journal keeps the last PONTE_JOURNAL_SIZE requests."));

@@ -10,6 +10,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /admin/stats}: per vendor, the last hour's and day's requests by outcome; on RD's
@@ -19,6 +22,8 @@ import java.util.Map;
  */
 @Path("/admin/stats")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Operators")
+@SecurityRequirement(name = "apiToken")
 public class StatsResource {
 
     @Inject
@@ -31,6 +36,7 @@ public class StatsResource {
     RdCircuit circuit;
 
     @GET
+    @Operation(summary = "Per vendor the requests of the last hour and day by outcome; on the side of RD: calls, 429s, circuit")
     public ObjectNode stats() {
         ObjectNode stats = RdJson.mapper().createObjectNode();
         ObjectNode vendors = stats.putObject("vendors");

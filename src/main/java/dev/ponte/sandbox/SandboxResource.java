@@ -6,6 +6,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * {@code /sandbox} on Ponte's own port points to the sandbox server, which serves the pages
@@ -19,12 +20,14 @@ public class SandboxResource {
     SandboxConfig config;
 
     @GET
+    @Operation(hidden = true)
     public Response page() {
         return redirect("/sandbox");
     }
 
     @GET
     @Path("/events")
+    @Operation(hidden = true)
     public Response events() {
         return redirect("/sandbox/events");
     }

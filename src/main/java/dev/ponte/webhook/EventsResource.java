@@ -27,6 +27,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * RD's Events API, passed through: the same request and response shapes as
@@ -36,6 +40,8 @@ import java.util.List;
  * for automatic redelivery), and never that nothing was delivered when RD may have them.
  */
 @Path("/events")
+@Tag(name = "Events API")
+@SecurityRequirement(name = "apiToken")
 public class EventsResource {
 
     /** Makes a retried request safe: the same key within the dedupe TTL is delivered once. */
@@ -57,6 +63,14 @@ public class EventsResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Deliver one RD event", description = "Validated as RD validates it, then delivered once per"
+            + " Idempotency-Key. The answer is RD's own, or what Ponte did while RD could not take it.")
+    @APIResponse(responseCode = "200", description = "RD accepted it: RD's answer ({\"event_uuid\": ...})")
+    @APIResponse(responseCode = "202", description = "Queued, still in flight, or parked for redelivery")
+    @APIResponse(responseCode = "400", ref = PonteApi.INVALID)
+    @APIResponse(responseCode = "401", ref = PonteApi.UNPROVEN)
+    @APIResponse(responseCode = "409", description = "The same Idempotency-Key is being delivered right now")
+    @APIResponse(responseCode = "503", ref = PonteApi.SEND_AGAIN)
     public Response event(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, byte[] body) {
         JsonNode node = bodies.json(contentType, body);
@@ -73,6 +87,13 @@ public class EventsResource {
     @Path("/batch")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Deliver RD events as one batch", description = "Each event validated; all delivered together"
+            + " (RD's batch endpoint, 0.2 MB at most per call) once per Idempotency-Key.")
+    @APIResponse(responseCode = "200", description = "RD accepted them: RD's answer, one event_uuid per event in order")
+    @APIResponse(responseCode = "202", description = "Queued, still in flight, or parked for redelivery")
+    @APIResponse(responseCode = "400", ref = PonteApi.INVALID)
+    @APIResponse(responseCode = "401", ref = PonteApi.UNPROVEN)
+    @APIResponse(responseCode = "503", ref = PonteApi.SEND_AGAIN)
     public Response batch(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, byte[] body) {
         JsonNode node = bodies.json(contentType, body);

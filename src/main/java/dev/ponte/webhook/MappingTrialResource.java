@@ -31,6 +31,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /admin/mappings}: the vendors Ponte knows and where each is defined, and
@@ -41,6 +44,8 @@ import java.util.Map;
  */
 @Path("/admin/mappings")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Operators")
+@SecurityRequirement(name = "apiToken")
 public class MappingTrialResource {
 
     @Inject
@@ -50,6 +55,7 @@ public class MappingTrialResource {
     WebhookMapping mapping;
 
     @GET
+    @Operation(summary = "The vendors Ponte receives, where each is defined, and the settings each still lacks")
     public ArrayNode list() {
         ArrayNode list = RdJson.mapper().createArrayNode();
         for (String vendor : mappers.vendors()) {
@@ -64,6 +70,7 @@ public class MappingTrialResource {
     @POST
     @Path("/{vendor}/try")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Try a sample delivery: whether it verifies, its topic, delivery id and RD events; nothing is sent")
     public ObjectNode tryIt(@PathParam("vendor") String vendor, @Context UriInfo uri, JsonNode sample) {
         VendorMapper mapper = mappers.find(vendor).orElseThrow(() -> EdgeRefusal.of(404, "RESOURCE_NOT_FOUND",
                 "Ponte has no mapper for '" + vendor + "'. Known vendors: " + String.join(", ", mappers.vendors()) + "."));

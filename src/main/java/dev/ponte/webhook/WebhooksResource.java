@@ -41,6 +41,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code POST /webhooks/<vendor>}: the URL users paste into each vendor. Verifies, maps and hands
@@ -49,6 +52,7 @@ import java.util.Optional;
  * nothing could be kept.
  */
 @Path("/webhooks/{vendor}")
+@Tag(name = "Webhooks")
 public class WebhooksResource {
 
     @Inject
@@ -79,6 +83,15 @@ public class WebhooksResource {
     EdgeLogEntry log;
 
     @POST
+    @Operation(summary = "Receive a vendor's webhook", description = "Verified as the vendor signs it, mapped to RD"
+            + " events and delivered once. Anything RD can never accept is acknowledged and kept as a dead letter;"
+            + " topics Ponte does not map are acknowledged as ignored.")
+    @APIResponse(responseCode = "200", description = "Delivered, parked, ignored, a duplicate, or the reply the vendor expects")
+    @APIResponse(responseCode = "202", description = "Queued, or still in flight at RD")
+    @APIResponse(responseCode = "400", ref = PonteApi.INVALID)
+    @APIResponse(responseCode = "401", ref = PonteApi.UNPROVEN)
+    @APIResponse(responseCode = "404", ref = PonteApi.UNKNOWN)
+    @APIResponse(responseCode = "503", ref = PonteApi.SEND_AGAIN)
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response receive(@PathParam("vendor") String vendor, @Context HttpHeaders headers, @Context UriInfo uri,
