@@ -26,9 +26,9 @@ import org.h2.mvstore.MVStoreException;
  *
  * <p>One operation at a time: each commit frees the space of chunks nothing points to any more,
  * at once (see the retention time below), and a thread still reading the previous version could
- * otherwise find its chunk gone ("Chunk not found", seen under a burst of webhooks). Operations
- * take microseconds and a commit about 80, so one lock still serves thousands of deliveries a
- * second.
+ * otherwise find its chunk gone ("Chunk not found", seen under a burst of webhooks). A change is
+ * committed before its call returns, by group commit: concurrent deliveries' changes share one
+ * commit instead of each waiting for its own.
  */
 public final class EmbeddedStateStore extends MapStateStore implements AutoCloseable {
 
@@ -41,6 +41,10 @@ public final class EmbeddedStateStore extends MapStateStore implements AutoClose
     private final MVMap<String, String> entries;
     private final MVMap<String, String> index;
     private final long boot;
+    /** Changes made (under this store's lock) and changes committed (under {@link #commits}). */
+    private long changes;
+    private long committed;
+    private final Object commits = new Object();
 
     public EmbeddedStateStore(Path dir, Clock clock, Retention retention) {
         super(clock, retention);
@@ -73,106 +77,172 @@ public final class EmbeddedStateStore extends MapStateStore implements AutoClose
         store.commit();
     }
 
-    // --- every operation under the store's lock ------------------------------------------------
+    // --- every operation under the store's lock, durable before it returns ------------------------
 
-    @Override
-    public synchronized Claim claim(String key, byte[] written) {
-        return super.claim(key, written);
+    /**
+     * Runs {@code operation} alone (see the class comment), then returns once a commit holds what
+     * it changed. Committing is group commit: whoever finds changes not yet committed commits
+     * them all, for every thread waiting, so concurrent deliveries share one commit rather than
+     * queueing one commit each.
+     */
+    private <T> T locked(java.util.function.Supplier<T> operation) {
+        T result;
+        long mine;
+        synchronized (this) {
+            result = operation.get();
+            mine = changes;
+        }
+        durable(mine);
+        return result;
+    }
+
+    /** What only reads runs alone too, and needs no commit. */
+    private synchronized <T> T read(java.util.function.Supplier<T> operation) {
+        return operation.get();
+    }
+
+    /**
+     * Returns once the changes up to {@code version} are committed. Callers queue here; the first
+     * commits every change made so far, and those behind it whose changes that covered return at once.
+     */
+    private void durable(long version) {
+        synchronized (commits) {
+            if (committed >= version) {
+                return;
+            }
+            long upTo;
+            synchronized (this) {
+                upTo = changes;
+                if (!store.isClosed()) {
+                    store.commit();
+                }
+            }
+            committed = upTo;
+        }
     }
 
     @Override
-    public synchronized Claim take(String key, byte[] written) {
-        return super.take(key, written);
+    public Claim claim(String key, byte[] written) {
+        return locked(() -> super.claim(key, written));
     }
 
     @Override
-    public synchronized void queued(String key, String answer) {
-        super.queued(key, answer);
+    public Claim take(String key, byte[] written) {
+        return locked(() -> super.take(key, written));
     }
 
     @Override
-    public synchronized void complete(String key, String answer) {
-        super.complete(key, answer);
+    public void queued(String key, String answer) {
+        locked(() -> {
+            super.queued(key, answer);
+            return null;
+        });
     }
 
     @Override
-    public synchronized void parked(String key, String letterId) {
-        super.parked(key, letterId);
+    public void complete(String key, String answer) {
+        locked(() -> {
+            super.complete(key, answer);
+            return null;
+        });
     }
 
     @Override
-    public synchronized void maybe(String key, String letterId) {
-        super.maybe(key, letterId);
+    public void parked(String key, String letterId) {
+        locked(() -> {
+            super.parked(key, letterId);
+            return null;
+        });
     }
 
     @Override
-    public synchronized void release(String key) {
-        super.release(key);
+    public void maybe(String key, String letterId) {
+        locked(() -> {
+            super.maybe(key, letterId);
+            return null;
+        });
     }
 
     @Override
-    public synchronized boolean completed(String key) {
-        return super.completed(key);
+    public void release(String key) {
+        locked(() -> {
+            super.release(key);
+            return null;
+        });
     }
 
     @Override
-    public synchronized List<Orphan> orphans(int max) {
-        return super.orphans(max);
+    public boolean completed(String key) {
+        return read(() -> super.completed(key));
     }
 
     @Override
-    public synchronized boolean adopt(Orphan orphan, String letterId) {
-        return super.adopt(orphan, letterId);
+    public List<Orphan> orphans(int max) {
+        return read(() -> super.orphans(max));
     }
 
     @Override
-    public synchronized void remember(String key, String value, Duration ttl) {
-        super.remember(key, value, ttl);
+    public boolean adopt(Orphan orphan, String letterId) {
+        return locked(() -> super.adopt(orphan, letterId));
     }
 
     @Override
-    public synchronized Optional<String> recall(String key) {
-        return super.recall(key);
+    public void remember(String key, String value, Duration ttl) {
+        locked(() -> {
+            super.remember(key, value, ttl);
+            return null;
+        });
     }
 
     @Override
-    public synchronized Optional<String> rememberFirst(String key, String value, Duration ttl) {
-        return super.rememberFirst(key, value, ttl);
+    public Optional<String> recall(String key) {
+        return read(() -> super.recall(key));
     }
 
     @Override
-    public synchronized void put(Entry entry) {
-        super.put(entry);
+    public Optional<String> rememberFirst(String key, String value, Duration ttl) {
+        return locked(() -> super.rememberFirst(key, value, ttl));
     }
 
     @Override
-    public synchronized Optional<Entry> get(Kind kind, String id) {
-        return super.get(kind, id);
+    public void put(Entry entry) {
+        locked(() -> {
+            super.put(entry);
+            return null;
+        });
     }
 
     @Override
-    public synchronized void remove(Kind kind, String id) {
-        super.remove(kind, id);
+    public Optional<Entry> get(Kind kind, String id) {
+        return read(() -> super.get(kind, id));
     }
 
     @Override
-    public synchronized List<Entry> due(Kind kind, Instant now, int max) {
-        return super.due(kind, now, max);
+    public void remove(Kind kind, String id) {
+        locked(() -> {
+            super.remove(kind, id);
+            return null;
+        });
     }
 
     @Override
-    public synchronized List<Entry> list(Kind kind, int max) {
-        return super.list(kind, max);
+    public List<Entry> due(Kind kind, Instant now, int max) {
+        return read(() -> super.due(kind, now, max));
     }
 
     @Override
-    public synchronized List<Entry> waitingFor(Kind kind, String subject) {
-        return super.waitingFor(kind, subject);
+    public List<Entry> list(Kind kind, int max) {
+        return read(() -> super.list(kind, max));
     }
 
     @Override
-    public synchronized boolean lease(Entry found, Instant until) {
-        return super.lease(found, until);
+    public List<Entry> waitingFor(Kind kind, String subject) {
+        return read(() -> super.waitingFor(kind, subject));
+    }
+
+    @Override
+    public boolean lease(Entry found, Instant until) {
+        return locked(() -> super.lease(found, until));
     }
 
     // --- the maps ---------------------------------------------------------------------------------
@@ -221,16 +291,20 @@ public final class EmbeddedStateStore extends MapStateStore implements AutoClose
         return boot;
     }
 
+    /** Called under the lock by every change; {@link #durable} commits it before the caller returns. */
     @Override
     void changed() {
-        store.commit();
+        changes++;
     }
 
     @Override
-    public synchronized void purgeExpired() {
-        super.purgeExpired();
-        // Expired chunks are rewritten in the background; this keeps the file from growing on.
-        store.compact(90, 4 * 1024 * 1024);
+    public void purgeExpired() {
+        locked(() -> {
+            super.purgeExpired();
+            // Expired chunks are rewritten in the background; this keeps the file from growing on.
+            store.compact(90, 4 * 1024 * 1024);
+            return null;
+        });
     }
 
     @Override
