@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -34,6 +35,9 @@ public class EdgeLog {
 
     @Inject
     Journal journal;
+
+    @Inject
+    LogConfig logs;
 
     @Inject
     dev.ponte.journal.Traffic traffic;
@@ -82,15 +86,41 @@ public class EdgeLog {
         }
         line.put("attempts", entry.attempts());
         line.put("ms", entry.elapsedMillis());
-        if (status >= 500) {
-            LOG.warn(line.toString());
-        } else {
-            LOG.info(line.toString());
-        }
+        write(status, line);
         if (path.startsWith("/webhooks/") || path.startsWith("/events")) {
             JournalEntry recorded = journalEntry(request, line, response.getEntity());
             journal.record(recorded);
             traffic.received(recorded.source(), recorded.outcome());
+        }
+    }
+
+    /**
+     * As text, the fields are the line's JSON; as JSON logs, each is a field of the record's
+     * {@code mdc} (lists as JSON text) and the message says the request in a few words.
+     */
+    private void write(int status, ObjectNode line) {
+        if (logs.format() != LogConfig.Format.JSON) {
+            log(status, line.toString());
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        line.fields().forEachRemaining(field -> {
+            names.add(field.getKey());
+            MDC.put(field.getKey(), field.getValue().isValueNode() ? field.getValue().asText() : field.getValue().toString());
+        });
+        try {
+            log(status, line.path("method").asText() + " " + line.path("route").asText() + " " + status + " "
+                    + line.path("outcome").asText());
+        } finally {
+            names.forEach(MDC::remove);
+        }
+    }
+
+    private static void log(int status, String message) {
+        if (status >= 500) {
+            LOG.warn(message);
+        } else {
+            LOG.info(message);
         }
     }
 

@@ -1,0 +1,30 @@
+package dev.ponte.webhook;
+
+import io.smallrye.config.ConfigSourceInterceptor;
+import io.smallrye.config.ConfigSourceInterceptorContext;
+import io.smallrye.config.ConfigValue;
+import io.smallrye.config.Priorities;
+import jakarta.annotation.Priority;
+
+/**
+ * {@code PONTE_LOG_FORMAT} is the one setting users know: it decides Quarkus's own
+ * {@code quarkus.log.console.json.enabled} ({@code json} on, anything else off), wherever it is
+ * set (environment, system property, application.properties). Registered as a service, so it
+ * also holds for the native binary.
+ */
+@Priority(Priorities.APPLICATION)
+public class LogFormatInterceptor implements ConfigSourceInterceptor {
+
+    static final String QUARKUS_JSON = "quarkus.log.console.json.enabled";
+
+    @Override
+    public ConfigValue getValue(ConfigSourceInterceptorContext context, String name) {
+        if (!QUARKUS_JSON.equals(name)) {
+            return context.proceed(name);
+        }
+        ConfigValue format = context.proceed("ponte.log.format");
+        boolean json = format != null && format.getValue() != null && format.getValue().trim().equalsIgnoreCase("json");
+        ConfigValue own = context.proceed(name);
+        return (own != null ? own : ConfigValue.builder().withName(name).build()).withValue(String.valueOf(json));
+    }
+}
