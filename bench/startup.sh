@@ -5,6 +5,9 @@
 # AOT cache trained by one real webhook (-XX:AOTCacheOutput).
 # Five runs each; prints medians and peak RSS (VmHWM). Every run starts from the app's directory:
 # the CDS and AOT archives record the class path as the jar saw it.
+# BASELINE=<git ref> also builds that commit's plain jar (in a git worktree) and runs it in turn
+# with today's plain jar (PAIRS runs each, default 11), printing both medians and the difference:
+# what a change cost at start-up.
 # Needs Temurin 25 (JDK25=..., default /usr/lib/jvm/temurin-25-jdk-amd64), python3, curl, openssl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +28,14 @@ build appcds -Dquarkus.package.jar.appcds.enabled=true
 build quarkus-aot -Dquarkus.package.jar.aot.enabled=true -Dquarkus.package.jar.aot.type=AOT \
   -Dquarkus.package.jar.aot.phase=build
 cp -rp "$OUT/plain" "$OUT/aot"
+if [ -n "${BASELINE:-}" ]; then
+  worktree=target/bench/baseline-src
+  git worktree remove --force "$worktree" 2>/dev/null || rm -rf "$worktree"
+  git worktree add --detach "$worktree" "$BASELINE" > /dev/null
+  (cd "$worktree" && JAVA_HOME=$JDK25 ./mvnw -B -q package -Phttp -DskipTests > "../startup/build-baseline.log" 2>&1)
+  cp -rp "$worktree/target/quarkus-app" "$OUT/baseline"
+  git worktree remove --force "$worktree"
+fi
 
 python3 bench/rd-standin.py $RD_PORT & RD_PID=$!
 trap 'kill $RD_PID 2>/dev/null || true' EXIT
@@ -75,3 +86,17 @@ for variant in plain appcds quarkus-aot aot; do
   mb=$(( $(cut -d' ' -f2 "$OUT/$variant.txt" | median) / 1024 ))
   echo "| $variant | $ms | $mb |" | tee -a "$OUT/results.md"
 done
+
+if [ -n "${BASELINE:-}" ]; then
+  : > "$OUT/pair-plain.txt"; : > "$OUT/pair-baseline.txt"
+  for _ in $(seq "${PAIRS:-11}"); do # in turn, so a slower minute of the machine falls on both
+    run plain >> "$OUT/pair-plain.txt"
+    run baseline >> "$OUT/pair-baseline.txt"
+  done
+  now=$(cut -d' ' -f1 "$OUT/pair-plain.txt" | median)
+  then=$(cut -d' ' -f1 "$OUT/pair-baseline.txt" | median)
+  printf '\n| plain jar, in turn (%s runs each) | first webhook delivered, median ms |\n|---|---|\n' "${PAIRS:-11}" | tee -a "$OUT/results.md"
+  echo "| $BASELINE | $then |" | tee -a "$OUT/results.md"
+  echo "| $(git rev-parse --short HEAD) (working tree) | $now |" | tee -a "$OUT/results.md"
+  echo "| difference | $(( now - then )) |" | tee -a "$OUT/results.md"
+fi

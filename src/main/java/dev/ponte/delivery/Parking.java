@@ -1,6 +1,7 @@
 package dev.ponte.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ponte.journal.Traffic;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -8,6 +9,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -21,7 +23,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class Parking {
 
-    /** One line per letter that needs a person: the monitoring stack counts them (infra/monitoring.yaml). */
+    /** One line per letter that needs a person, for people and log searches; alarms count {@link Traffic#needsOperator}. */
     private static final Logger NEEDS_OPERATOR = Logger.getLogger("ponte.dead-letters");
 
     private final DeadLetters letters;
@@ -29,14 +31,17 @@ public class Parking {
     private final RedeliverySchedule schedule;
     private final Clock clock;
     private final Event<Parked> parked;
+    private final Traffic traffic;
 
     @Inject
-    public Parking(DeadLetters letters, Claims claims, RedeliverySchedule schedule, Clock clock, Event<Parked> parked) {
+    public Parking(DeadLetters letters, Claims claims, RedeliverySchedule schedule, Clock clock, Event<Parked> parked,
+            Traffic traffic) {
         this.letters = letters;
         this.claims = claims;
         this.schedule = schedule;
         this.clock = clock;
         this.parked = parked;
+        this.traffic = traffic;
     }
 
     /** What to park, and why. {@code tried}: whether this attempt reached (or tried to reach) RD. */
@@ -72,8 +77,10 @@ public class Parking {
         Log.warnf("parked dead letter %s from %s (%s, attempt %s, next %s): %s", id, delivery.source(), why.cause(),
                 attempts, next.map(Instant::toString).orElse(letter.status()), why.reason());
         if (next.isEmpty() && (earlier.isEmpty() || earlier.get().nextAttemptAt() != null)) {
+            String cause = why.cause().name().toLowerCase(Locale.ROOT);
             NEEDS_OPERATOR.warnf("{\"dead_letter\":\"%s\",\"needs_operator\":true,\"status\":\"%s\",\"cause\":\"%s\"}", id,
-                    letter.status(), why.cause().name().toLowerCase(java.util.Locale.ROOT));
+                    letter.status(), cause);
+            traffic.needsOperator(letter.status(), cause);
         }
         try {
             parked.fire(new Parked(delivery, letter));

@@ -6,6 +6,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Set;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * The worker's loop where no SQS trigger feeds it (the plain HTTP server): long-polls the
@@ -69,7 +71,7 @@ public class QueuePoller {
                     continue;
                 }
                 Set<String> retry = new HashSet<>(worker.process(received.stream()
-                        .map(m -> new QueueWorker.Message(m.messageId(), m.body())).toList()));
+                        .map(m -> new QueueWorker.Message(m.messageId(), m.body(), sentAt(m))).toList()));
                 List<DeleteMessageBatchRequestEntry> done = received.stream()
                         .filter(m -> !retry.contains(m.messageId()))
                         .map(m -> DeleteMessageBatchRequestEntry.builder().id(m.messageId())
@@ -93,7 +95,7 @@ public class QueuePoller {
      */
     private List<Message> gather(SqsClient sqs, String url) {
         List<Message> gathered = new ArrayList<>(sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10)
-                .waitTimeSeconds(20)).messages());
+                .messageSystemAttributeNames(MessageSystemAttributeName.SENT_TIMESTAMP).waitTimeSeconds(20)).messages());
         long windowEnds = System.nanoTime() + config.batchWindow().toNanos();
         while (!gathered.isEmpty() && gathered.size() < config.batchSize()) {
             long left = windowEnds - System.nanoTime();
@@ -104,9 +106,15 @@ public class QueuePoller {
             // SQS long polls in whole seconds and returns as soon as messages come.
             int seconds = (int) Math.min(20, (left + 999_999_999L) / 1_000_000_000L);
             gathered.addAll(sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(room)
-                    .waitTimeSeconds(seconds)).messages());
+                    .messageSystemAttributeNames(MessageSystemAttributeName.SENT_TIMESTAMP).waitTimeSeconds(seconds))
+                    .messages());
         }
         return gathered;
+    }
+
+    private static Instant sentAt(Message message) {
+        String sent = message.attributes().get(MessageSystemAttributeName.SENT_TIMESTAMP);
+        return sent == null ? null : Instant.ofEpochMilli(Long.parseLong(sent));
     }
 
     private static void pause() {

@@ -5,7 +5,10 @@ import io.quarkus.arc.Unremovable;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import dev.ponte.journal.Traffic;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,8 +23,15 @@ import java.util.List;
 @Unremovable
 public class QueueWorker {
 
-    /** One queue message: its id (for partial-failure reports) and its body. */
-    public record Message(String id, String body) {
+    /**
+     * One queue message: its id (for partial-failure reports), its body, and when the queue took
+     * it ({@code null} when the queue did not say).
+     */
+    public record Message(String id, String body, Instant sentAt) {
+
+        public Message(String id, String body) {
+            this(id, body, null);
+        }
     }
 
     private final Claims claims;
@@ -29,14 +39,17 @@ public class QueueWorker {
     private final Settlement settlement;
     private final QueueConfig queue;
     private final Clock clock;
+    private final Traffic traffic;
 
     @Inject
-    public QueueWorker(Claims claims, Sender sender, Settlement settlement, QueueConfig queue, Clock clock) {
+    public QueueWorker(Claims claims, Sender sender, Settlement settlement, QueueConfig queue, Clock clock,
+            Traffic traffic) {
         this.claims = claims;
         this.sender = sender;
         this.settlement = settlement;
         this.queue = queue;
         this.clock = clock;
+        this.traffic = traffic;
     }
 
     /** Delivers what it can; returns the ids of the messages to leave on the queue for another try. */
@@ -44,7 +57,11 @@ public class QueueWorker {
         List<String> retry = new ArrayList<>();
         List<Delivery> taken = new ArrayList<>();
         List<String> takenIds = new ArrayList<>();
+        Instant now = clock.instant();
         for (Message message : messages) {
+            if (message.sentAt() != null) {
+                traffic.queueLag(Duration.between(message.sentAt(), now));
+            }
             Delivery delivery;
             try {
                 delivery = StoredDelivery.read(message.body());

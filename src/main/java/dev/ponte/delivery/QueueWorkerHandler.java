@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.Quarkus;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -26,10 +27,23 @@ public class QueueWorkerHandler {
 
     static SQSBatchResponse respond(QueueWorker worker, SQSEvent event) {
         List<QueueWorker.Message> messages = event.getRecords().stream()
-                .map(r -> new QueueWorker.Message(r.getMessageId(), r.getBody())).toList();
+                .map(r -> new QueueWorker.Message(r.getMessageId(), r.getBody(), sentAt(r))).toList();
         List<SQSBatchResponse.BatchItemFailure> failures = worker.process(messages).stream()
                 .map(id -> SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(id).build())
                 .toList();
         return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+    }
+
+    /** SQS's own clock: the epoch milliseconds it took the message, in the record's attributes. */
+    private static Instant sentAt(SQSEvent.SQSMessage message) {
+        String sent = message.getAttributes() == null ? null : message.getAttributes().get("SentTimestamp");
+        if (sent == null) {
+            return null;
+        }
+        try {
+            return Instant.ofEpochMilli(Long.parseLong(sent));
+        } catch (NumberFormatException notMillis) {
+            return null;
+        }
     }
 }

@@ -46,11 +46,14 @@ public class Redelivery {
     private final RdCircuit circuit;
     private final RedeliveryConfig config;
     private final Clock clock;
+    private final dev.ponte.journal.Traffic traffic;
     private volatile Instant lastPurge = Instant.EPOCH;
 
     @Inject
     public Redelivery(StateStore store, DeadLetters letters, Timers timers, Intake intake, Claims claims, Parking parking,
-            Instance<Remapping> remapping, RdCircuit circuit, RedeliveryConfig config, Clock clock) {
+            Instance<Remapping> remapping, RdCircuit circuit, RedeliveryConfig config, Clock clock,
+            dev.ponte.journal.Traffic traffic) {
+        this.traffic = traffic;
         this.store = store;
         this.letters = letters;
         this.timers = timers;
@@ -149,6 +152,12 @@ public class Redelivery {
     }
 
     private Map<Outcome, Integer> redeliver(List<DeadLetter> due) {
+        Map<Outcome, Integer> counts = redeliverAll(due);
+        counts.forEach((outcome, count) -> traffic.redelivered(name(outcome), count));
+        return counts;
+    }
+
+    private Map<Outcome, Integer> redeliverAll(List<DeadLetter> due) {
         Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
         for (Outcome outcome : Outcome.values()) {
             counts.put(outcome, 0);

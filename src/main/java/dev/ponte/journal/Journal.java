@@ -3,30 +3,29 @@ package dev.ponte.journal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ponte.delivery.Delivered;
 import dev.ponte.delivery.Parked;
+import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * The recent requests and what became of them, newest last, bounded ({@code PONTE_JOURNAL_SIZE}):
- * the edge records each request as it answers, and a delivery's later fate (delivered by a
- * redelivery or the queue worker, parked after RD refused it late) updates its entry. Held in
- * memory: it answers "what happened to that order?" for the recent past, while the dead letters
- * keep what still needs a person.
+ * The recent requests and what became of them: the edge records each request as it answers, and
+ * a delivery's later fate (delivered by a redelivery or the queue worker, parked after RD refused
+ * it late) updates its entry. Kept in this process's memory, the last {@code PONTE_JOURNAL_SIZE}
+ * requests; or, when the state is in DynamoDB ({@code PONTE_DEDUPE_TABLE}), in that table for
+ * {@code PONTE_JOURNAL_TTL}, so every instance's requests are seen ({@link JournalStores}). It
+ * answers "what happened to that order?" for the recent past, while the dead letters keep what
+ * still needs a person. A journal that cannot be written never fails the request it records.
  */
 @ApplicationScoped
 public class Journal {
 
-    /** What a person looks for: a vendor, an outcome, any text (a delivery id, a topic, an email). */
+    /** What a person looks for: a vendor, an outcome, any text (a delivery id, a topic, an email, a trace id). */
     public record Filter(String source, String outcome, String text) {
 
         boolean matches(JournalEntry entry) {
@@ -41,6 +40,7 @@ public class Journal {
             fields.add(entry.route());
             fields.add(entry.reason());
             fields.add(entry.deadLetter());
+            fields.add(entry.traceId());
             fields.addAll(entry.deliveryIds());
             fields.addAll(entry.contacts());
             fields.addAll(entry.eventTypes());
@@ -52,42 +52,30 @@ public class Journal {
         }
     }
 
-    private final LinkedHashMap<String, JournalEntry> byId = new LinkedHashMap<>();
-    private final Map<String, String> idByKey = new HashMap<>();
-    private final JournalConfig config;
+    private final JournalStore store;
     private final Clock clock;
 
     @Inject
-    public Journal(JournalConfig config, Clock clock) {
-        this.config = config;
+    public Journal(JournalStore store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
-    public synchronized void record(JournalEntry entry) {
-        byId.put(entry.id(), entry);
-        entry.keys().forEach(key -> idByKey.put(key, entry.id()));
-        Iterator<JournalEntry> oldest = byId.values().iterator();
-        while (byId.size() > config.size()) {
-            JournalEntry gone = oldest.next();
-            oldest.remove();
-            gone.keys().forEach(key -> idByKey.remove(key, gone.id()));
+    public void record(JournalEntry entry) {
+        try {
+            store.put(entry);
+        } catch (RuntimeException e) {
+            Log.warnf("the journal could not record %s %s: %s", entry.method(), entry.route(), e.getMessage());
         }
     }
 
     /** Newest first, at most {@code limit}. */
-    public synchronized List<JournalEntry> recent(Filter filter, int limit) {
-        List<JournalEntry> all = new ArrayList<>(byId.values());
-        List<JournalEntry> found = new ArrayList<>();
-        for (int i = all.size() - 1; i >= 0 && found.size() < limit; i--) {
-            if (filter.matches(all.get(i))) {
-                found.add(all.get(i));
-            }
-        }
-        return found;
+    public List<JournalEntry> recent(Filter filter, int limit) {
+        return store.newestFirst(filter::matches, limit);
     }
 
-    public synchronized Optional<JournalEntry> get(String id) {
-        return Optional.ofNullable(byId.get(id));
+    public Optional<JournalEntry> get(String id) {
+        return store.get(id);
     }
 
     /** RD took a delivery: its entry says so with RD's answer, whichever path sent it. */
@@ -101,18 +89,20 @@ public class Journal {
     }
 
     private synchronized void update(String key, String outcome, String reason, String deadLetter, JsonNode answer) {
-        String id = idByKey.get(key);
-        JournalEntry entry = id == null ? null : byId.get(id);
-        if (entry == null) {
-            return;
+        try {
+            store.byKey(key).ifPresent(entry -> store.replace(withFate(entry, outcome, reason, deadLetter, answer)));
+        } catch (RuntimeException e) {
+            Log.warnf("the journal could not note that %s was %s: %s", key, outcome, e.getMessage());
         }
+    }
+
+    private JournalEntry withFate(JournalEntry entry, String outcome, String reason, String deadLetter, JsonNode answer) {
         // Of a request's several deliveries, a parked one keeps the entry parked.
         boolean stillParked = "parked".equals(entry.outcome()) && !"parked".equals(outcome) && entry.keys().size() > 1;
-        JournalEntry updated = entry.withOutcome(stillParked ? entry.outcome() : outcome)
+        return entry.withOutcome(stillParked ? entry.outcome() : outcome)
                 .withReason(reason != null ? reason : stillParked ? entry.reason() : null)
                 .withDeadLetter(deadLetter != null ? deadLetter : stillParked ? entry.deadLetter() : null)
                 .withAnswer(answer != null ? answer : entry.answer())
                 .withUpdatedAt(clock.instant());
-        byId.put(id, updated); // same key: keeps its place
     }
 }

@@ -76,6 +76,9 @@ public class JournalResource {
         strings(row.putArray("contacts"), reveal ? entry.contacts() : entry.contacts().stream().map(Masking::email).toList());
         row.put("attempts", entry.attempts()).put("ms", entry.millis())
                 .put("updated_at", entry.updatedAt() == null ? null : entry.updatedAt().toString());
+        if (entry.traceId() != null) {
+            row.put("trace_id", entry.traceId());
+        }
         return row;
     }
 

@@ -1,15 +1,26 @@
 package dev.ponte.journal;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 /**
- * How much went through, for the console: each vendor's requests by outcome, and Ponte's calls to
- * RD by what RD made of them ({@code accepted}, {@code rate_limited}, {@code refused},
- * {@code unauthorized}, {@code failed}, {@code unreachable}, {@code no_answer}), counted a minute at a time over the last day.
+ * How much went through: each vendor's requests by outcome, Ponte's calls to RD by what RD made
+ * of them ({@code accepted}, {@code rate_limited}, {@code refused}, {@code unauthorized},
+ * {@code failed}, {@code unreachable}, {@code no_answer}) and how long they took, and
+ * redeliveries by outcome. Counted twice over: a minute at a time over the last day for the
+ * console, and as Micrometer meters for Prometheus ({@code /q/metrics}): {@code ponte_webhooks_total
+ * {vendor, topic, outcome}}, {@code ponte_rd_requests_seconds {result}},
+ * {@code ponte_queue_lag_seconds} and {@code ponte_redeliveries_total {outcome}}; and, where no
+ * scrape reaches (on Lambda), as CloudWatch embedded metric format lines ({@link EmbeddedMetrics}).
  */
 @ApplicationScoped
 public class Traffic {
@@ -19,24 +30,69 @@ public class Traffic {
     private final MinuteCounts edge = new MinuteCounts();
     private final MinuteCounts rd = new MinuteCounts();
     private final Clock clock;
+    private final MeterRegistry meters;
+    private final Optional<EmbeddedMetrics> lines;
 
     @Inject
-    public Traffic(Clock clock) {
+    public Traffic(Clock clock, MeterRegistry meters, MetricsConfig config) {
+        this(clock, meters, config.emfEnabled() ? Optional.of(new EmbeddedMetrics(System.out, clock)) : Optional.empty());
+    }
+
+    Traffic(Clock clock, MeterRegistry meters, Optional<EmbeddedMetrics> lines) {
         this.clock = clock;
+        this.meters = meters;
+        this.lines = lines;
+    }
+
+    /** Counting for the console alone (tests that need no meters). */
+    public Traffic(Clock clock) {
+        this(clock, new SimpleMeterRegistry(), Optional.empty());
     }
 
     private long minute() {
         return clock.millis() / 60_000;
     }
 
-    /** A request at the edge: a vendor's webhook, or {@code events} for the Events API. */
-    public void received(String source, String outcome) {
+    /**
+     * A request at the edge: a vendor's webhook, or {@code events} for the Events API; its topic
+     * when the vendor was verified (an unverified sender's topic is not a label anyone should choose).
+     */
+    public void received(String source, String topic, String outcome) {
         edge.add(source + SEP + outcome, minute());
+        meters.counter("ponte.webhooks", "vendor", source, "topic", topic == null ? "" : topic, "outcome", outcome)
+                .increment();
+        lines.ifPresent(emf -> emf.webhook(source, topic, outcome));
     }
 
-    /** One call to RD and what came of it. */
-    public void rd(String result) {
+    /** One call to RD, what came of it and how long it took. */
+    public void rd(String result, long nanos) {
         rd.add(result, minute());
+        Timer.builder("ponte.rd.requests").description("Calls to RD by what RD made of them").tag("result", result)
+                .register(meters).record(nanos, TimeUnit.NANOSECONDS);
+        lines.ifPresent(emf -> emf.rd(result, nanos));
+    }
+
+    /** How long a queued delivery waited on the queue before a worker took it. */
+    public void queueLag(Duration waited) {
+        Duration lag = waited.isNegative() ? Duration.ZERO : waited;
+        Timer.builder("ponte.queue.lag").description("Time deliveries waited on the queue").register(meters).record(lag);
+        lines.ifPresent(emf -> emf.queueLag(lag.toMillis()));
+    }
+
+    /** What redelivering dead letters came to. */
+    public void redelivered(String outcome, int count) {
+        if (count > 0) {
+            meters.counter("ponte.redeliveries", "outcome", outcome).increment(count);
+            lines.ifPresent(emf -> emf.redelivered(outcome, count));
+        }
+    }
+
+    /**
+     * A dead letter that now waits for a person (held, or given up): counted where no scrape
+     * reaches (the gauge {@code ponte_dead_letters} says how many there are).
+     */
+    public void needsOperator(String status, String cause) {
+        lines.ifPresent(emf -> emf.needsOperator(status, cause));
     }
 
     /** Per vendor, per outcome: the count over the last {@code minutes}. */

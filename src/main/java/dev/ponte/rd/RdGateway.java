@@ -126,11 +126,12 @@ public class RdGateway {
                 continue;
             }
             CompletableFuture<Attempt> attempt;
+            long started = System.nanoTime();
             try {
                 attempt = request.apply(auth).toCompletableFuture()
-                        .handle((response, failure) -> classify(response, failure, auth));
+                        .handle((response, failure) -> classify(response, failure, auth, started));
             } catch (RuntimeException notSent) {
-                attempt = CompletableFuture.completedFuture(classify(null, notSent, auth));
+                attempt = CompletableFuture.completedFuture(classify(null, notSent, auth, started));
             }
             Attempt answer;
             try {
@@ -141,7 +142,7 @@ public class RdGateway {
                 Thread.currentThread().interrupt();
                 return new RdOutcome.InFlight(attempt.thenApply(late -> late(late, number)), attempts);
             } catch (ExecutionException e) {
-                answer = classify(null, e.getCause(), auth);
+                answer = classify(null, e.getCause(), auth, started);
             }
             if (answer instanceof Settled settled) {
                 return withAttempts(settled.outcome(), attempts);
@@ -190,9 +191,9 @@ public class RdGateway {
         return new RdOutcome.Unavailable(failure.reason(), failure.retryAfter(), failure.rateLimited(), attempts);
     }
 
-    private Attempt classify(Response response, Throwable failure, String auth) {
+    private Attempt classify(Response response, Throwable failure, String auth, long started) {
         Attempt attempt = classified(response, failure, auth);
-        traffic.rd(result(attempt));
+        traffic.rd(result(attempt), System.nanoTime() - started);
         return attempt;
     }
 

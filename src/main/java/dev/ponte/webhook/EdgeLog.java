@@ -6,8 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponte.delivery.Receipt;
 import dev.ponte.journal.Journal;
 import dev.ponte.journal.JournalEntry;
+import dev.ponte.journal.Traffic;
 import dev.ponte.rd.events.RdEvent;
 import dev.ponte.rd.events.RdJson;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -40,10 +44,22 @@ public class EdgeLog {
     LogConfig logs;
 
     @Inject
-    dev.ponte.journal.Traffic traffic;
+    Traffic traffic;
+
+    @Inject
+    TracingConfig tracing;
 
     @Inject
     Clock clock;
+
+    private boolean json;
+    private boolean traced;
+
+    @PostConstruct
+    void chooseFormat() {
+        json = logs.effectiveFormat() == LogConfig.Format.JSON;
+        traced = tracing.enabled();
+    }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 100)
     public void start() {
@@ -86,11 +102,17 @@ public class EdgeLog {
         }
         line.put("attempts", entry.attempts());
         line.put("ms", entry.elapsedMillis());
+        if (traced) {
+            SpanContext span = Span.current().getSpanContext();
+            if (span.isValid()) {
+                line.put("trace_id", span.getTraceId());
+            }
+        }
         write(status, line);
         if (path.startsWith("/webhooks/") || path.startsWith("/events")) {
             JournalEntry recorded = journalEntry(request, line, response.getEntity());
             journal.record(recorded);
-            traffic.received(recorded.source(), recorded.outcome());
+            traffic.received(recorded.source(), recorded.topic(), recorded.outcome());
         }
     }
 
@@ -99,7 +121,7 @@ public class EdgeLog {
      * {@code mdc} (lists as JSON text) and the message says the request in a few words.
      */
     private void write(int status, ObjectNode line) {
-        if (logs.format() != LogConfig.Format.JSON) {
+        if (!json) {
             log(status, line.toString());
             return;
         }
@@ -164,7 +186,7 @@ public class EdgeLog {
                 .topic(entry.topic()).deliveryIds(ids).keys(keys).outcome(line.path("outcome").asText())
                 .reason(reason).deadLetter(letter).eventTypes(entry.events().stream().map(e -> e.eventType().name()).toList())
                 .contacts(contacts).attempts(entry.attempts()).millis(entry.elapsedMillis())
-                .events(RdJson.tree(entry.events())).answer(rdAnswer).build();
+                .events(RdJson.tree(entry.events())).answer(rdAnswer).traceId(line.path("trace_id").asText(null)).build();
     }
 
     /**

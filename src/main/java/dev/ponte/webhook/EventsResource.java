@@ -154,7 +154,7 @@ public class EventsResource {
             return Response.accepted(outcome("queued", id)).build();
         }
         if (receipt instanceof Receipt.InFlight inFlight) {
-            log.outcome("in flight", inFlight.attempts());
+            log.outcome("in_flight", inFlight.attempts());
             return Response.accepted(outcome("in_flight", id).put("message", "RD has not answered yet; Ponte records its"
                     + " answer when it comes, and parks the events for redelivery if RD refuses or fails them.")).build();
         }

@@ -1,7 +1,8 @@
 package dev.ponte.webhook;
 
+import dev.ponte.journal.Platforms;
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
+import java.util.Optional;
 
 /** How Ponte writes its log. */
 @ConfigMapping(prefix = "ponte.log")
@@ -14,7 +15,18 @@ public interface LogConfig {
         JSON
     }
 
-    /** {@code PONTE_LOG_FORMAT}: {@code text} or {@code json}. */
-    @WithDefault("text")
-    Format format();
+    /**
+     * {@code PONTE_LOG_FORMAT}: {@code text} or {@code json}. Unset: {@code json} on AWS Lambda,
+     * where CloudWatch Logs reads it, {@code text} elsewhere.
+     */
+    Optional<Format> format();
+
+    /** The format in force, decided once at start-up. */
+    default Format effectiveFormat() {
+        return format().orElseGet(() -> defaultFormat(Platforms.onLambda()));
+    }
+
+    static Format defaultFormat(boolean onLambda) {
+        return onLambda ? Format.JSON : Format.TEXT;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.ponte.webhook;
 
+import dev.ponte.journal.Platforms;
 import io.smallrye.config.ConfigSourceInterceptor;
 import io.smallrye.config.ConfigSourceInterceptorContext;
 import io.smallrye.config.ConfigValue;
@@ -8,9 +9,9 @@ import jakarta.annotation.Priority;
 
 /**
  * {@code PONTE_LOG_FORMAT} is the one setting users know: it decides Quarkus's own
- * {@code quarkus.log.console.json.enabled} ({@code json} on, anything else off), wherever it is
- * set (environment, system property, application.properties). Registered as a service, so it
- * also holds for the native binary.
+ * {@code quarkus.log.console.json.enabled} ({@code json} on, {@code text} off, unset: on only on
+ * AWS Lambda), wherever it is set (environment, system property, application.properties).
+ * Registered as a service, so it also holds for the native binary.
  */
 @Priority(Priorities.APPLICATION)
 public class LogFormatInterceptor implements ConfigSourceInterceptor {
@@ -23,7 +24,10 @@ public class LogFormatInterceptor implements ConfigSourceInterceptor {
             return context.proceed(name);
         }
         ConfigValue format = context.proceed("ponte.log.format");
-        boolean json = format != null && format.getValue() != null && format.getValue().trim().equalsIgnoreCase("json");
+        String setting = format == null ? null : format.getValue();
+        // A misspelt value is reported by LogConfig's own mapping; here it only keeps text.
+        boolean json = setting == null || setting.isBlank() ? LogConfig.defaultFormat(Platforms.onLambda()) == LogConfig.Format.JSON
+                : setting.trim().equalsIgnoreCase("json");
         ConfigValue own = context.proceed(name);
         return (own != null ? own : ConfigValue.builder().withName(name).build()).withValue(String.valueOf(json));
     }

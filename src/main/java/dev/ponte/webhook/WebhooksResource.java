@@ -236,7 +236,7 @@ public class WebhooksResource {
                     .put("reason", parked.letter().reason()).put("next_attempt_at", parked.letter().nextAttemptAt())).build();
         }
         if (weakest instanceof Receipt.InFlight inFlight) {
-            log.outcome("in flight", inFlight.attempts());
+            log.outcome("in_flight", inFlight.attempts());
             return Response.accepted(answer("in_flight").put("events", events)).build();
         }
         if (weakest instanceof Receipt.Queued) {

@@ -8,6 +8,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.ponte.testing.RdStubs.BATCH;
 import static dev.ponte.testing.RdStubs.EVENTS;
 import static dev.ponte.testing.RdStubs.json;
+import static dev.ponte.testing.Scrapes.sample;
+import static dev.ponte.testing.Scrapes.scrape;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -25,6 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +57,9 @@ class QueueWorkerTest {
 
     @Inject
     DeadLetters deadLetters;
+
+    @Inject
+    Clock clock;
 
     @Inject
     RdCircuit breakers;
@@ -168,5 +174,24 @@ class QueueWorkerTest {
                 "{\"event_type\":\"SALE\",\"event_family\":\"CDP\",\"payload\":{\"email\":\"" + email
                         + "\",\"funnel_name\":\"default\",\"value\":10.0}}"));
         return message(id, Delivery.builder().source("woocommerce").deliveryId(id).events(List.of(sale)).build());
+    }
+
+    @Test
+    void eachMessagesWaitOnTheQueueIsMeasuredBySqssClock() {
+        rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(json(200, "{\"event_uuid\":\"u\"}")));
+        String before = scrape();
+        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+        message.setMessageId("lagging");
+        message.setBody(smallSale("lag-" + System.nanoTime(), "ana@example.com").body());
+        message.setAttributes(Map.of("SentTimestamp", String.valueOf(clock.instant().minusSeconds(7).toEpochMilli())));
+        SQSEvent event = new SQSEvent();
+        event.setRecords(List.of(message));
+
+        assertThat(QueueWorkerHandler.respond(worker, event).getBatchItemFailures()).isEmpty();
+
+        String after = scrape();
+        assertThat(sample(after, "ponte_queue_lag_seconds_count", "") - sample(before, "ponte_queue_lag_seconds_count", ""))
+                .isEqualTo(1);
+        assertThat(sample(after, "ponte_queue_lag_seconds_max", "")).isBetween(7.0, 60.0);
     }
 }

@@ -17,10 +17,10 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /** CloudFormation YAML, with its short-form intrinsic functions ({@code !Ref}, {@code !Sub}…) kept as {@link Intrinsic}s. */
-final class CloudFormationYaml {
+public final class CloudFormationYaml {
 
     /** One intrinsic function: its name ({@code Ref}, {@code Fn::Sub}…) and its argument as parsed. */
-    record Intrinsic(String name, Object argument) {
+    public record Intrinsic(String name, Object argument) {
     }
 
     private static final List<String> FUNCTIONS = List.of("Ref", "GetAtt", "Sub", "If", "Equals", "Not", "And", "Or",
@@ -30,7 +30,7 @@ final class CloudFormationYaml {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> read(Path file) {
+    public static Map<String, Object> read(Path file) {
         try {
             return (Map<String, Object>) new Yaml(new Constructor()).load(Files.readString(file));
         } catch (IOException e) {

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.ponte.mapping.Signatures;
 import dev.ponte.rd.events.EventType;
+import dev.ponte.testing.EmfLines;
 import dev.ponte.testing.Fixtures;
 import dev.ponte.testing.WireMockRd;
 import java.nio.charset.StandardCharsets;
@@ -146,6 +147,31 @@ class PackagedFunctionIT {
         assertThat(answer.path("statusCode").asInt()).as(function.log()).isEqualTo(200);
         assertThat(JSON.readTree(PackagedFunction.bodyOf(answer)).path("event_uuid").asText()).isEqualTo("sale-1");
         rd.verify(1, postRequestedFor(urlPathEqualTo(EVENTS)).withRequestBody(equalToJson(sale)));
+    }
+
+    /**
+     * On Lambda the log is JSON (CloudWatch Logs Insights reads its fields) and every count is
+     * also an embedded metric format line, which CloudWatch makes a metric of with no agent.
+     */
+    @Test
+    void onLambdaTheLogIsJsonAndEachWebhookIsAnEmbeddedMetric() throws Exception {
+        Map<String, String> forged = Map.of("Vendor", "shopify", "Outcome", "forged");
+        double before = EmfLines.sum(EmfLines.in(function.log()), "Webhooks", forged);
+
+        aForgedWebhookIsRefusedInRdsShape();
+
+        String log = function.log();
+        assertThat(EmfLines.sum(EmfLines.in(log), "Webhooks", forged)).as(log).isEqualTo(before + 1);
+        assertThat(log).doesNotContain("[po.edge]");
+        JsonNode edge = null;
+        for (String line : log.split("\n")) {
+            if (line.startsWith("{") && line.contains("\"loggerName\":\"ponte.edge\"")) {
+                edge = JSON.readTree(line);
+            }
+        }
+        assertThat(edge).as(log).isNotNull();
+        assertThat(edge.at("/mdc/route").asText()).isEqualTo("/webhooks/shopify");
+        assertThat(edge.at("/mdc/outcome").asText()).isEqualTo("forged");
     }
 
     private static JsonNode invoke(ObjectNode event) throws Exception {

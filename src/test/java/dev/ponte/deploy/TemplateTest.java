@@ -45,14 +45,10 @@ class TemplateTest {
         assertThat(unresolved(monitoring)).isEmpty();
         Map<String, Object> alarms = (Map<String, Object>) monitoring.get("Resources");
         assertThat(alarms).containsKeys("DeliveriesDlqNotEmpty", "DeadLettersNeedOperator", "Ingress5xx", "WorkerErrors",
-                "RedeliveryErrors", "RdRateLimited", "RdRateLimitedFilter", "Dashboard");
-        // The metric filters count the lines Ponte writes: every 429, every letter that needs a person.
-        assertThat(filterPattern(alarms, "RdRateLimitedFilter")).isEqualTo("\"\\\"rd\\\":\\\"rate_limited\\\"\"");
-        assertThat(filterPattern(alarms, "DeadLettersNeedOperatorRedeliveryFilter")).isEqualTo("\"\\\"needs_operator\\\":true\"");
-    }
-
-    private static Object filterPattern(Map<String, Object> resources, String filter) {
-        return ((Map<String, Object>) ((Map<String, Object>) resources.get(filter)).get("Properties")).get("FilterPattern");
+                "RedeliveryErrors", "RdRateLimited", "Dashboard");
+        // Ponte's own metrics come from its embedded metric format lines (journal/MonitoringStackTest
+        // checks each one the stack names); a filter on log text would break with the log's format.
+        assertThat(alarms.values()).noneMatch(resource -> "AWS::Logs::MetricFilter".equals(((Map<String, Object>) resource).get("Type")));
     }
 
     private static List<String> unresolved(Map<String, Object> template) {

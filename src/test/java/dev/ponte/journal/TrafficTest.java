@@ -16,14 +16,14 @@ class TrafficTest {
 
     @Test
     void countsFallOutOfTheirWindowAsTimeGoesOn() {
-        traffic.received("shopify", "delivered");
-        traffic.received("shopify", "delivered");
-        traffic.received("shopify", "forged");
-        traffic.rd("accepted");
+        traffic.received("shopify", "orders/create", "delivered");
+        traffic.received("shopify", "orders/create", "delivered");
+        traffic.received("shopify", null, "forged");
+        traffic.rd("accepted", 1_000_000);
         clock.advance(Duration.ofMinutes(30));
-        traffic.received("shopify", "delivered");
-        traffic.received("kiwify", "parked");
-        traffic.rd("rate_limited");
+        traffic.received("shopify", "orders/create", "delivered");
+        traffic.received("kiwify", "order_approved", "parked");
+        traffic.rd("rate_limited", 2_000_000);
 
         assertThat(traffic.received(60)).isEqualTo(Map.of("shopify", Map.of("delivered", 3L, "forged", 1L),
                 "kiwify", Map.of("parked", 1L)));
@@ -36,7 +36,7 @@ class TrafficTest {
 
         clock.advance(Duration.ofHours(24)); // every slot is a day old or more: nothing, not last day's counts
         assertThat(traffic.received(24 * 60)).isEmpty();
-        traffic.received("shopify", "duplicate");
+        traffic.received("shopify", "orders/paid", "duplicate");
         assertThat(traffic.received(24 * 60)).isEqualTo(Map.of("shopify", Map.of("duplicate", 1L)));
     }
 }

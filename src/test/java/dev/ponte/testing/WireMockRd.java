@@ -44,16 +44,19 @@ public class WireMockRd implements QuarkusTestResourceLifecycleManager {
     private WireMockServer server;
     private boolean apiKeyOnly;
     private java.util.Set<String> unset = java.util.Set.of();
+    private boolean tracing;
 
     /**
      * {@code credentials=api-key} configures only the legacy API key instead of OAuth;
-     * {@code unset=wistia,vtex} leaves those vendors' settings out, as a user who has not set them would.
+     * {@code unset=wistia,vtex} leaves those vendors' settings out, as a user who has not set them would;
+     * {@code tracing=on} turns tracing on, with this server as the OTLP collector (HTTP, {@code /v1/traces}).
      */
     @Override
     public void init(Map<String, String> args) {
         apiKeyOnly = "api-key".equals(args.get("credentials"));
         String vendors = args.getOrDefault("unset", "");
         unset = vendors.isBlank() ? java.util.Set.of() : java.util.Set.of(vendors.split(","));
+        tracing = "on".equals(args.get("tracing"));
     }
 
     @Override
@@ -94,6 +97,13 @@ public class WireMockRd implements QuarkusTestResourceLifecycleManager {
                 Map.entry("ponte.api-token", API_TOKEN),
                 Map.entry("ponte.vendors.shopify.secret", SHOPIFY_SECRET),
                 Map.entry("ponte.vendors.woocommerce.secret", WOOCOMMERCE_SECRET)));
+        if (tracing) {
+            settings.put("ponte.tracing.enabled", "true");
+            settings.put("ponte.tracing.endpoint", server.baseUrl());
+            settings.put("quarkus.otel.exporter.otlp.protocol", "http/protobuf");
+            settings.put("quarkus.otel.exporter.otlp.traces.protocol", "http/protobuf");
+            settings.put("quarkus.otel.bsp.schedule.delay", "0.1s");
+        }
         settings.keySet().removeIf(key -> unset.stream().anyMatch(vendor -> key.startsWith("ponte.vendors." + vendor + ".")));
         return settings;
     }

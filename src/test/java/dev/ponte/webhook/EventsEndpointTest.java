@@ -130,6 +130,16 @@ class EventsEndpointTest {
         assertThat(rd.getAllServeEvents()).isEmpty();
     }
 
+    /** Tracing is off by default (TracingTest turns it on): RD sees nothing of the caller's trace. */
+    @Test
+    void withTracingOffACallersTraceIsNotPassedOn() {
+        RdStubs.acceptEvents(rd);
+        operator().header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+                .body(Fixtures.rdExample(EventType.SALE)).post("/events").then().statusCode(200);
+
+        rd.verify(1, postRequestedFor(urlPathEqualTo(EVENTS)).withoutHeader("traceparent"));
+    }
+
     @Test
     void anUnknownEventTypeIsRdsInvalidOption() {
         operator().body("{\"event_type\":\"ORDER_SHIPPED\",\"event_family\":\"CDP\",\"payload\":{}}").post("/events")

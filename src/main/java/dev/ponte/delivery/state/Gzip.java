@@ -7,13 +7,13 @@ import java.io.UncheckedIOException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
-/** Deliveries and letters are JSON with base64 bodies: gzip keeps them well inside DynamoDB's 400 KB items. */
-final class Gzip {
+/** Deliveries, letters and journal entries are JSON with base64 bodies: gzip keeps them well inside DynamoDB's 400 KB items. */
+public final class Gzip {
 
     private Gzip() {
     }
 
-    static byte[] pack(byte[] raw) {
+    public static byte[] pack(byte[] raw) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 4 + 64);
         try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
             gzip.write(raw);
@@ -23,7 +23,7 @@ final class Gzip {
         return out.toByteArray();
     }
 
-    static byte[] unpack(byte[] packed) {
+    public static byte[] unpack(byte[] packed) {
         try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(packed))) {
             return gzip.readAllBytes();
         } catch (IOException e) {
