@@ -24,15 +24,22 @@ import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
- * With tracing on, the caller's W3C trace goes on through Ponte: RD's call carries it (a span of
+ * In a {@code -Ptracing} build with tracing on, the caller's W3C trace goes on through Ponte: RD's call carries it (a span of
  * Ponte's as its parent), the request's journal entry names it, and Ponte's spans reach the OTLP
  * collector (here the same WireMock, over OTLP/HTTP).
  */
 @QuarkusTest
 @WithTestResource(value = WireMockRd.class, initArgs = @ResourceArg(name = "tracing", value = "on"))
+@EnabledIf(value = "tracingBuilt", disabledReason = "a build without -Ptracing; .ci/run runs this test with it")
 class TracingTest {
+
+    /** Runs in a tracing build, and wherever {@code -Dtracing-build} says it must (then fails without it). */
+    static boolean tracingBuilt() {
+        return TracingCheck.present(TracingCheck.EXTENSION_CLASS) || Boolean.getBoolean("tracing-build");
+    }
 
     private static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
     private static final String CALLER_SPAN = "00f067aa0ba902b7";
