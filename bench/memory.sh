@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Memory under a steady stream: the plain -Phttp jar (default embedded state store, journal in
-# memory) takes 100 signed Shopify orders, then 10 000 in all, each delivered to a local RD
-# stand-in; after each, a full GC, then the process's RSS and the live heap. What Ponte keeps per
-# webhook must be bounded (state on disk, journal PONTE_JOURNAL_SIZE entries, per-minute counts a
-# day): the 10 000 figures should stay within 1.2x of the 100 ones.
+# memory) takes 100 signed Shopify orders, then 10 000 in all, then 20 000, each delivered to a
+# local RD stand-in; after each, a full GC, then the process's RSS and the live heap. What Ponte
+# keeps per webhook must be bounded (state on disk, journal PONTE_JOURNAL_SIZE entries, per-minute
+# counts a day): the 10 000 figures should stay within 1.2x of the 100 ones, and 20 000 add
+# nothing to 10 000.
 # JAVA=... picks the JVM (default: java on the PATH); HEAP=... its -Xmx (default 256m, a
 # 512 MB function's share). Needs python3, jcmd.
 set -euo pipefail
@@ -43,14 +44,19 @@ start=$(date +%s)
 python3 bench/memory/send.py $APP_PORT 101 10000
 seconds=$(( $(date +%s) - start ))
 after10000=$(measure 10000)
+python3 bench/memory/send.py $APP_PORT 10001 20000
+after20000=$(measure 20000)
 
 read -r _ rss1 heap1 <<< "$after100"
 read -r _ rss2 heap2 <<< "$after10000"
+read -r _ rss3 heap3 <<< "$after20000"
 {
   printf '| after | RSS | live heap after a full GC |\n|---|---|---|\n'
   echo "| 100 webhooks | $rss1 MB | $(( heap1 / 1024 )) MB |"
   echo "| 10 000 webhooks | $rss2 MB | $(( heap2 / 1024 )) MB |"
-  echo "| ratio | $(python3 -c "print(round($rss2 / $rss1, 2))")x | $(python3 -c "print(round($heap2 / $heap1, 2))")x |"
+  echo "| 20 000 webhooks | $rss3 MB | $(( heap3 / 1024 )) MB |"
+  echo "| 10 000 / 100 | $(python3 -c "print(round($rss2 / $rss1, 2))")x | $(python3 -c "print(round($heap2 / $heap1, 2))")x |"
+  echo "| 20 000 / 10 000 | $(python3 -c "print(round($rss3 / $rss2, 2))")x | $(python3 -c "print(round($heap3 / $heap2, 2))")x |"
   echo
   echo "9 900 webhooks in $seconds s; -Xmx$HEAP, $("$JAVA" -version 2>&1 | head -1)"
 } | tee "$OUT/results.md"
