@@ -92,6 +92,97 @@ public final class VendorJson {
         }
     }
 
+    /**
+     * The parts of a body a mapping reads: names, each with the parts of its value it reads, or the
+     * whole value. What is not wanted is skipped as the body streams by (still checked as JSON),
+     * never put in a map: most of a vendor's body is fields no mapping uses.
+     */
+    public static final class Wanted {
+
+        private final java.util.Map<String, Wanted> names = new java.util.HashMap<>();
+        private boolean whole;
+
+        /** Nothing yet: add what is read with {@link #name} and {@link #whole()}. */
+        public static Wanted nothing() {
+            return new Wanted();
+        }
+
+        /** What is wanted of this name's value (a list's items each), added to. */
+        public Wanted name(String name) {
+            return whole ? this : names.computeIfAbsent(name, n -> new Wanted());
+        }
+
+        /** All of this value. */
+        public void whole() {
+            whole = true;
+            names.clear();
+        }
+
+        public boolean isWhole() {
+            return whole;
+        }
+
+        private Wanted at(String name) {
+            return whole ? this : names.get(name);
+        }
+    }
+
+    /**
+     * As {@link #values(byte[])}, keeping only what {@code wanted} names: an object keeps the
+     * wanted names it has, a list's items are each read as wanted.
+     */
+    public static Object values(byte[] body, Wanted wanted) {
+        if (wanted.isWhole()) {
+            return values(body);
+        }
+        try (JsonParser parser = CAMEL.getFactory().createParser(body)) {
+            if (parser.nextToken() == null) {
+                throw new MalformedPayload("The body is empty or null; the vendor documents a JSON object here.");
+            }
+            Object value = value(parser, wanted);
+            if (value == null) {
+                throw new MalformedPayload("The body is empty or null; the vendor documents a JSON object here.");
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            JsonProblems.Problem problem = JsonProblems.of(e, "$.body");
+            throw new MalformedPayload(problem.message(), problem.path());
+        } catch (IOException e) {
+            throw new MalformedPayload("The body could not be read.");
+        }
+    }
+
+    private static Object value(JsonParser parser, Wanted wanted) throws IOException {
+        if (wanted.whole) {
+            return value(parser);
+        }
+        switch (parser.currentToken()) {
+            case START_OBJECT -> {
+                java.util.Map<String, Object> object = new java.util.LinkedHashMap<>();
+                for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+                    parser.nextToken();
+                    Wanted part = wanted.at(name);
+                    if (part == null) {
+                        parser.skipChildren();
+                    } else {
+                        object.put(name, value(parser, part));
+                    }
+                }
+                return object;
+            }
+            case START_ARRAY -> {
+                java.util.List<Object> array = new java.util.ArrayList<>();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    array.add(value(parser, wanted));
+                }
+                return array;
+            }
+            default -> {
+                return value(parser);
+            }
+        }
+    }
+
     /** The value whose first token the parser is on; the parser's own limits (nesting, lengths) apply. */
     private static Object value(JsonParser parser) throws IOException {
         switch (parser.currentToken()) {

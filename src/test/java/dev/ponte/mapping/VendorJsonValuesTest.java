@@ -51,4 +51,39 @@ class VendorJsonValuesTest {
         assertThatThrownBy(() -> VendorJson.values(deep.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(MalformedPayload.class);
     }
+
+    @Test
+    void onlyTheWantedPartsAreKeptAndListsAreReadItemByItem() {
+        VendorJson.Wanted wanted = VendorJson.Wanted.nothing();
+        wanted.name("visitor").name("email").whole();
+        wanted.name("items").name("sku").whole();
+        wanted.name("order").whole();
+        byte[] body = ("{\"event\":\"x\",\"visitor\":{\"name\":\"Ana\",\"email\":\"a@e.com\",\"city\":{\"n\":1}},"
+                + "\"items\":[{\"sku\":\"A\",\"qty\":1},{\"sku\":null,\"qty\":[1,2]}],"
+                + "\"order\":{\"id\":7,\"lines\":[{\"x\":1}]},\"big\":[\"" + "y".repeat(10_000) + "\"]}")
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThat(VendorJson.values(body, wanted))
+                .hasToString("{visitor={email=a@e.com}, items=[{sku=A}, {sku=null}], order={id=7, lines=[{x=1}]}}");
+    }
+
+    @Test
+    void whatIsSkippedIsStillReadAsJson() {
+        VendorJson.Wanted wanted = VendorJson.Wanted.nothing();
+        wanted.name("a").whole();
+        byte[] broken = "{\"a\":1,\"b\":{\"c\": tru}}".getBytes(StandardCharsets.UTF_8);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> VendorJson.values(broken, wanted))
+                .isInstanceOf(MalformedPayload.class);
+    }
+
+    @Test
+    void wantingTheWholeBodyReadsItAll() throws IOException {
+        VendorJson.Wanted wanted = VendorJson.Wanted.nothing();
+        wanted.name("a");
+        wanted.whole();
+        byte[] body = Files.readAllBytes(Path.of("src/test/resources/vendors/shopify/orders-create.json"));
+
+        assertThat(VendorJson.values(body, wanted)).isEqualTo(VendorJson.values(body));
+    }
 }

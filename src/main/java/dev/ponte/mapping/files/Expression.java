@@ -76,6 +76,15 @@ public final class Expression {
         return evaluateByJsonata(input, variables);
     }
 
+    /** Adds to {@code body} what this expression reads of a body: all of it unless it is a shortcut. */
+    void want(dev.ponte.mapping.VendorJson.Wanted body) {
+        if (shortcut == null) {
+            body.whole();
+        } else {
+            Shortcut.want(shortcut, body);
+        }
+    }
+
     /** Whether {@link Shortcut} evaluates it (for the values it leaves plain). */
     boolean hasShortcut() {
         return shortcut != null;

@@ -50,6 +50,7 @@ public final class FileMapper implements VendorMapper {
     private final List<LegalBase> legalBases;
     /** The configured legal bases as RD's JSON, built once; null when there are none. */
     private final JsonNode legalBasesJson;
+    private final VendorJson.Wanted wanted;
     private final String ecommerce;
     private final Map<String, String> values = new LinkedHashMap<>();
     private final Map<String, Object> settingsVariable = new LinkedHashMap<>();
@@ -74,6 +75,45 @@ public final class FileMapper implements VendorMapper {
         this.legalBases = legalBases(file.vendor(), setting("legal-bases"));
         this.legalBasesJson = legalBases.isEmpty() ? null : RdJson.mapper().valueToTree(legalBases);
         this.ecommerce = ecommerce(file.vendor(), setting("ecommerce-events"), context);
+        this.wanted = wanted(file);
+    }
+
+    /** What the file's expressions can read of a body: all the rest is skipped as it is read. */
+    static VendorJson.Wanted wanted(MappingFile file) {
+        VendorJson.Wanted body = VendorJson.Wanted.nothing();
+        List<Expression> all = new ArrayList<>();
+        all.add(file.topic());
+        all.add(file.deliveryId());
+        for (MappingFile.Topic topic : file.topics().values()) {
+            all.add(topic.deliveryId());
+            if (topic.require() != null) {
+                all.addAll(topic.require());
+            }
+            if (topic.ignore() != null) {
+                topic.ignore().forEach(ignore -> all.add(ignore.when()));
+            }
+            if (topic.contact() != null) {
+                all.add(topic.contact().email());
+                all.add(topic.contact().phone());
+            }
+            if (topic.reply() != null) {
+                all.add(topic.reply().body());
+            }
+            for (MappingFile.Event event : topic.events() == null ? List.<MappingFile.Event>of() : topic.events()) {
+                all.add(event.when());
+                all.add(event.deliveryId());
+                if (event.fields() != null) {
+                    all.addAll(event.fields().values());
+                }
+                all.add(event.customFields());
+            }
+        }
+        for (Expression expression : all) {
+            if (expression != null) {
+                expression.want(body);
+            }
+        }
+        return body;
     }
 
     /**
@@ -133,7 +173,7 @@ public final class FileMapper implements VendorMapper {
 
     @Override
     public MappingResult map(Webhook webhook) {
-        Object body = VendorJson.values(webhook.body());
+        Object body = VendorJson.values(webhook.body(), wanted);
         Map<String, Object> variables = variables(webhook);
         Object topicValue = evaluate(file.topic(), body, variables, "topic");
         if (topicValue == null) {

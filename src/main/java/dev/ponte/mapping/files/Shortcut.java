@@ -1,5 +1,6 @@
 package dev.ponte.mapping.files;
 
+import dev.ponte.mapping.VendorJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,55 @@ abstract sealed class Shortcut {
     private static final Set<String> RESERVED = Set.of("and", "or", "in", "true", "false", "null", "function");
 
     abstract Object evaluate(Object input, Map<String, Object> variables);
+
+    /**
+     * Adds to {@code body} the parts of the body this shortcut can read (and JSONata, when it
+     * hands over, reads the same expression): a path's value whole; inside a filtered list only
+     * the list's path, whole, as its filter and objects read each item.
+     */
+    static void want(Shortcut shortcut, VendorJson.Wanted body) {
+        if (shortcut == null || shortcut instanceof Text || shortcut instanceof Flag) {
+            return;
+        }
+        if (shortcut instanceof Path path) {
+            if (path.variable == null) {
+                VendorJson.Wanted at = body;
+                for (String name : path.names) {
+                    at = at.name(name);
+                }
+                at.whole();
+            }
+        } else if (shortcut instanceof Join join) {
+            join.parts.forEach(part -> want(part, body));
+        } else if (shortcut instanceof Call call) {
+            call.args.forEach(arg -> want(arg, body));
+        } else if (shortcut instanceof After after) {
+            want(after.call, body); // its path reads the call's answer, not the body
+        } else if (shortcut instanceof Obj object) {
+            object.fields.forEach(field -> {
+                want(field.getKey(), body);
+                want(field.getValue(), body);
+            });
+        } else if (shortcut instanceof BuiltinCall call) {
+            call.args.forEach(arg -> want(arg, body));
+        } else if (shortcut instanceof ListOf list) {
+            list.items.forEach(item -> want(item, body));
+        } else if (shortcut instanceof In in) {
+            want(in.value, body);
+            want(in.among, body);
+        } else if (shortcut instanceof Compare compare) {
+            want(compare.left, body);
+            want(compare.right, body);
+        } else if (shortcut instanceof Condition condition) {
+            want(condition.condition, body);
+            want(condition.then, body);
+            want(condition.otherwise, body);
+        } else if (shortcut instanceof Each each) {
+            want(each.path, body);
+        } else {
+            body.whole(); // a kind this method does not know yet reads everything
+        }
+    }
 
     /** The shortcut for {@code source}, or null when JSONata must evaluate it. */
     static Shortcut of(String source) {

@@ -57,6 +57,42 @@ class ShortcutTest {
         assertThat(compared).isGreaterThan(100_000);
     }
 
+    /**
+     * A mapper reads only what its file's expressions can reach ({@link FileMapper#wanted}): over
+     * every payload and every one-value change of it, every expression of the file (found in its
+     * records by reflection, not by the list {@code wanted} walks) answers the same, by Ponte and
+     * by JSONata, on the body read that way as on the whole body.
+     */
+    @Test
+    void readingOnlyWhatTheFileWantsChangesNoAnswer() throws IOException {
+        int compared = 0;
+        List<String> differences = new ArrayList<>();
+        for (MappingFile file : FileVendors.shippedFiles()) {
+            List<Expression> expressions = new ArrayList<>();
+            collect(file, expressions);
+            Map<String, Object> variables = variables(file);
+            dev.ponte.mapping.VendorJson.Wanted wanted = FileMapper.wanted(file);
+            for (Object input : inputs(file.vendor())) {
+                byte[] json = dev.ponte.rd.events.RdJson.mapper().writeValueAsBytes(input);
+                Object whole = VendorJson.values(json);
+                Object pruned = VendorJson.values(json, wanted);
+                for (Expression expression : expressions) {
+                    compared++;
+                    String fromWhole = outcome(() -> expression.evaluate(whole, variables)) + " | "
+                            + outcome(() -> expression.evaluateByJsonata(whole, variables));
+                    String fromPruned = outcome(() -> expression.evaluate(pruned, variables)) + " | "
+                            + outcome(() -> expression.evaluateByJsonata(pruned, variables));
+                    if (!fromWhole.equals(fromPruned) && differences.size() < 20) {
+                        differences.add(file.vendor() + ": " + expression + "\n  whole:  " + fromWhole + "\n  pruned: "
+                                + fromPruned + "\n  input: " + input);
+                    }
+                }
+            }
+        }
+        assertThat(differences).isEmpty();
+        assertThat(compared).isGreaterThan(100_000);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"a.b", "$text(a, 'x')", "'x' & a & 'y'", "$settings.funnel", "$headers.`x-id`",
         "$text($headers.`x-id`, 'id-' & a.b)", "$subject(a.c, $text(a.b, 'none'))", "$topic", "$email(a.b, 'X@Y.COM')",
@@ -78,6 +114,22 @@ class ShortcutTest {
         for (Object input : inputs) {
             assertThat(outcome(() -> expression.evaluate(input, variables))).as("%s on %s", source, input)
                     .isEqualTo(outcome(() -> expression.evaluateByJsonata(input, variables)));
+        }
+        // Read as a mapper reads a body, only what the expression can reach: the same answer.
+        dev.ponte.mapping.VendorJson.Wanted wanted = dev.ponte.mapping.VendorJson.Wanted.nothing();
+        expression.want(wanted);
+        for (Object input : inputs) {
+            Object read = VendorJson.values(json(input), wanted);
+            assertThat(outcome(() -> expression.evaluate(read, variables))).as("%s on %s read as %s", source, input, read)
+                    .isEqualTo(outcome(() -> expression.evaluate(input, variables)));
+        }
+    }
+
+    private static byte[] json(Object input) {
+        try {
+            return dev.ponte.rd.events.RdJson.mapper().writeValueAsBytes(input);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 
