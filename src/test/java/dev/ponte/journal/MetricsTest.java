@@ -112,4 +112,13 @@ class MetricsTest {
         assertThat(sample(scrape, "ponte_dead_letters", "status=\"held\"")).isEqualTo(1);
         assertThat(sample(scrape, "ponte_dead_letters", "status=\"waiting\"")).isEqualTo(0);
     }
+
+    /** The JVM's and the process's meters are there from the first scrape on (bound by it, not at start-up). */
+    @Test
+    void theJvmsAndTheProcesssMetersAreScraped() {
+        String scrape = scrape();
+        assertThat(scrape).contains("jvm_memory_used_bytes{", "jvm_threads_live_threads ", "jvm_classes_loaded_classes ",
+                "process_cpu_usage ", "process_uptime_seconds ", "system_cpu_count ");
+        assertThat(scrape()).containsOnlyOnce("# TYPE jvm_memory_used_bytes gauge");
+    }
 }
