@@ -1,6 +1,7 @@
 package dev.ponte.journal;
 
 import dev.ponte.delivery.state.Gzip;
+import io.quarkus.logging.Log;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,6 +67,11 @@ public final class DynamoDbJournalStore implements JournalStore {
         for (int round = 0; round < 5 && !left.isEmpty(); round++) {
             Map<String, List<WriteRequest>> batch = left;
             left = dynamo.batchWriteItem(b -> b.requestItems(batch)).unprocessedItems();
+        }
+        if (!left.isEmpty()) {
+            // The table is throttling: the journal is a view, so this request goes unlisted rather than slower.
+            Log.warnf("the journal left %s %s unrecorded: DynamoDB did not take its items after five tries",
+                    entry.method(), entry.route());
         }
     }
 
