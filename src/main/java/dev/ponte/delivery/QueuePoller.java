@@ -113,8 +113,7 @@ public class QueuePoller {
     }
 
     private static Instant sentAt(Message message) {
-        String sent = message.attributes().get(MessageSystemAttributeName.SENT_TIMESTAMP);
-        return sent == null ? null : Instant.ofEpochMilli(Long.parseLong(sent));
+        return QueueWorker.Message.sentAt(message.attributes().get(MessageSystemAttributeName.SENT_TIMESTAMP));
     }
 
     private static void pause() {

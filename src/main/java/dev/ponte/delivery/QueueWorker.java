@@ -32,6 +32,18 @@ public class QueueWorker {
         public Message(String id, String body) {
             this(id, body, null);
         }
+
+        /** SQS's {@code SentTimestamp} attribute (epoch milliseconds) as an instant; null when absent or not a number. */
+        static Instant sentAt(String epochMillis) {
+            if (epochMillis == null) {
+                return null;
+            }
+            try {
+                return Instant.ofEpochMilli(Long.parseLong(epochMillis));
+            } catch (NumberFormatException notMillis) {
+                return null;
+            }
+        }
     }
 
     private final Claims claims;

@@ -34,16 +34,9 @@ public class QueueWorkerHandler {
         return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
     }
 
-    /** SQS's own clock: the epoch milliseconds it took the message, in the record's attributes. */
+    /** SQS's own clock: when it took the message, in the record's attributes. */
     private static Instant sentAt(SQSEvent.SQSMessage message) {
-        String sent = message.getAttributes() == null ? null : message.getAttributes().get("SentTimestamp");
-        if (sent == null) {
-            return null;
-        }
-        try {
-            return Instant.ofEpochMilli(Long.parseLong(sent));
-        } catch (NumberFormatException notMillis) {
-            return null;
-        }
+        return QueueWorker.Message.sentAt(message.getAttributes() == null ? null
+                : message.getAttributes().get("SentTimestamp"));
     }
 }

@@ -75,21 +75,7 @@ public final class VendorJson {
      * third more here.
      */
     public static Object values(byte[] body) {
-        try (JsonParser parser = CAMEL.getFactory().createParser(body)) {
-            if (parser.nextToken() == null) {
-                throw new MalformedPayload("The body is empty or null; the vendor documents a JSON object here.");
-            }
-            Object value = value(parser);
-            if (value == null) {
-                throw new MalformedPayload("The body is empty or null; the vendor documents a JSON object here.");
-            }
-            return value;
-        } catch (JsonProcessingException e) {
-            JsonProblems.Problem problem = JsonProblems.of(e, "$.body");
-            throw new MalformedPayload(problem.message(), problem.path());
-        } catch (IOException e) {
-            throw new MalformedPayload("The body could not be read.");
-        }
+        return values(body, Wanted.ALL);
     }
 
     /**
@@ -99,8 +85,16 @@ public final class VendorJson {
      */
     public static final class Wanted {
 
+        /** The whole body (never added to: a whole value has no parts to add). */
+        private static final Wanted ALL = whole(new Wanted());
+
         private final java.util.Map<String, Wanted> names = new java.util.HashMap<>();
         private boolean whole;
+
+        private static Wanted whole(Wanted wanted) {
+            wanted.whole();
+            return wanted;
+        }
 
         /** Nothing yet: add what is read with {@link #name} and {@link #whole()}. */
         public static Wanted nothing() {
@@ -118,10 +112,6 @@ public final class VendorJson {
             names.clear();
         }
 
-        public boolean isWhole() {
-            return whole;
-        }
-
         private Wanted at(String name) {
             return whole ? this : names.get(name);
         }
@@ -132,9 +122,6 @@ public final class VendorJson {
      * wanted names it has, a list's items are each read as wanted.
      */
     public static Object values(byte[] body, Wanted wanted) {
-        if (wanted.isWhole()) {
-            return values(body);
-        }
         try (JsonParser parser = CAMEL.getFactory().createParser(body)) {
             if (parser.nextToken() == null) {
                 throw new MalformedPayload("The body is empty or null; the vendor documents a JSON object here.");
