@@ -1,26 +1,26 @@
 package dev.ponte.journal;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * How much went through: each vendor's requests by outcome, Ponte's calls to RD by what RD made
  * of them ({@code accepted}, {@code rate_limited}, {@code refused}, {@code unauthorized},
  * {@code failed}, {@code unreachable}, {@code no_answer}) and how long they took, and
  * redeliveries by outcome. Counted twice over: a minute at a time over the last day for the
- * console, and as Micrometer meters for Prometheus ({@code /q/metrics}): {@code ponte_webhooks_total
- * {vendor, topic, outcome}}, {@code ponte_rd_requests_seconds {result}},
- * {@code ponte_queue_lag_seconds} and {@code ponte_redeliveries_total {outcome}}; and, where no
- * scrape reaches (on Lambda), as CloudWatch embedded metric format lines ({@link EmbeddedMetrics}).
+ * console, and in running totals that {@link TrafficMeters} shows on {@code /q/metrics} (plain
+ * adders until something scrapes: no Micrometer registry is made for a process nothing scrapes);
+ * and, where no scrape reaches (on Lambda), as CloudWatch embedded metric format lines
+ * ({@link EmbeddedMetrics}).
  */
 @ApplicationScoped
 public class Traffic {
@@ -29,24 +29,27 @@ public class Traffic {
 
     private final MinuteCounts edge = new MinuteCounts();
     private final MinuteCounts rd = new MinuteCounts();
+    /** Running totals since start: by (vendor, topic, outcome); by RD's result; by redelivery outcome. */
+    private final ConcurrentMap<List<String>, LongAdder> webhooks = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, LatencyTally> rdCalls = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, LongAdder> redeliveries = new ConcurrentHashMap<>();
+    private volatile LatencyTally queueLag;
     private final Clock clock;
-    private final MeterRegistry meters;
     private final Optional<EmbeddedMetrics> lines;
 
     @Inject
-    public Traffic(Clock clock, MeterRegistry meters, MetricsConfig config) {
-        this(clock, meters, config.emfEnabled() ? Optional.of(new EmbeddedMetrics(System.out, clock)) : Optional.empty());
+    public Traffic(Clock clock, MetricsConfig config) {
+        this(clock, config.emfEnabled() ? Optional.of(new EmbeddedMetrics(System.out, clock)) : Optional.empty());
     }
 
-    Traffic(Clock clock, MeterRegistry meters, Optional<EmbeddedMetrics> lines) {
+    Traffic(Clock clock, Optional<EmbeddedMetrics> lines) {
         this.clock = clock;
-        this.meters = meters;
         this.lines = lines;
     }
 
-    /** Counting for the console alone (tests that need no meters). */
+    /** Counting with no embedded metric lines. */
     public Traffic(Clock clock) {
-        this(clock, new SimpleMeterRegistry(), Optional.empty());
+        this(clock, Optional.empty());
     }
 
     private long minute() {
@@ -59,30 +62,34 @@ public class Traffic {
      */
     public void received(String source, String topic, String outcome) {
         edge.add(source + SEP + outcome, minute());
-        meters.counter("ponte.webhooks", "vendor", source, "topic", topic == null ? "" : topic, "outcome", outcome)
-                .increment();
+        webhooks.computeIfAbsent(List.of(source, topic == null ? "" : topic, outcome), key -> new LongAdder()).increment();
         lines.ifPresent(emf -> emf.webhook(source, topic, outcome));
     }
 
     /** One call to RD, what came of it and how long it took. */
     public void rd(String result, long nanos) {
         rd.add(result, minute());
-        Timer.builder("ponte.rd.requests").description("Calls to RD by what RD made of them").tag("result", result)
-                .register(meters).record(nanos, TimeUnit.NANOSECONDS);
+        rdCalls.computeIfAbsent(result, key -> new LatencyTally(clock)).record(nanos);
         lines.ifPresent(emf -> emf.rd(result, nanos));
     }
 
     /** How long a queued delivery waited on the queue before a worker took it. */
     public void queueLag(Duration waited) {
         Duration lag = waited.isNegative() ? Duration.ZERO : waited;
-        Timer.builder("ponte.queue.lag").description("Time deliveries waited on the queue").register(meters).record(lag);
+        LatencyTally tally = queueLag;
+        if (tally == null) {
+            synchronized (this) {
+                tally = queueLag == null ? (queueLag = new LatencyTally(clock)) : queueLag;
+            }
+        }
+        tally.record(lag.toNanos());
         lines.ifPresent(emf -> emf.queueLag(lag.toMillis()));
     }
 
     /** What redelivering dead letters came to. */
     public void redelivered(String outcome, int count) {
         if (count > 0) {
-            meters.counter("ponte.redeliveries", "outcome", outcome).increment(count);
+            redeliveries.computeIfAbsent(outcome, key -> new LongAdder()).add(count);
             lines.ifPresent(emf -> emf.redelivered(outcome, count));
         }
     }
@@ -120,5 +127,22 @@ public class Traffic {
             }
         }
         return byResult;
+    }
+
+    Map<List<String>, LongAdder> webhooks() {
+        return webhooks;
+    }
+
+    Map<String, LatencyTally> rdCalls() {
+        return rdCalls;
+    }
+
+    /** Null until a delivery has come off a queue. */
+    LatencyTally queueLag() {
+        return queueLag;
+    }
+
+    Map<String, LongAdder> redeliveries() {
+        return redeliveries;
     }
 }

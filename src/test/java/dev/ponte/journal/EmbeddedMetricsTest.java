@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ponte.testing.EmfLines;
 import dev.ponte.testing.MutableClock;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +20,7 @@ class EmbeddedMetricsTest {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-06T10:00:30Z"));
-    private final Traffic traffic = new Traffic(clock, new SimpleMeterRegistry(),
+    private final Traffic traffic = new Traffic(clock,
             Optional.of(new EmbeddedMetrics(new PrintStream(out, true, StandardCharsets.UTF_8), clock)));
 
     private List<JsonNode> lines() {

@@ -10,6 +10,7 @@ import static dev.ponte.testing.Scrapes.scrape;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.ponte.delivery.DeadLetters;
@@ -120,5 +121,17 @@ class MetricsTest {
         assertThat(scrape).contains("jvm_memory_used_bytes{", "jvm_threads_live_threads ", "jvm_classes_loaded_classes ",
                 "process_cpu_usage ", "process_uptime_seconds ", "system_cpu_count ");
         assertThat(scrape()).containsOnlyOnce("# TYPE jvm_memory_used_bytes gauge");
+    }
+
+    /** Prometheus's text format unless the scraper asks for OpenMetrics; both carry Ponte's meters. */
+    @Test
+    void theScraperChoosesTheFormat() {
+        String text = given().get("/q/metrics").then().statusCode(200)
+                .header("Content-Type", startsWith("text/plain; version=0.0.4")).extract().asString();
+        assertThat(text).contains("# TYPE ponte_dead_letters gauge").doesNotContain("# EOF");
+        String open = given().header("Accept", "application/openmetrics-text; version=1.0.0,text/plain;q=0.5")
+                .get("/q/metrics").then().statusCode(200)
+                .header("Content-Type", startsWith("application/openmetrics-text; version=1.0.0")).extract().asString();
+        assertThat(open).contains("# TYPE ponte_dead_letters gauge").endsWith("# EOF\n");
     }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ponte.deploy.CloudFormationYaml;
 import dev.ponte.testing.EmfLines;
 import dev.ponte.testing.MutableClock;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +36,7 @@ class MonitoringStackTest {
     private static Set<String> published() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         MutableClock clock = new MutableClock(Instant.parse("2026-12-06T10:00:00Z"));
-        Traffic traffic = new Traffic(clock, new SimpleMeterRegistry(),
+        Traffic traffic = new Traffic(clock,
                 Optional.of(new EmbeddedMetrics(new PrintStream(out, true, StandardCharsets.UTF_8), clock)));
         traffic.received("shopify", "orders/create", "delivered");
         traffic.rd("rate_limited", 1_000_000);
