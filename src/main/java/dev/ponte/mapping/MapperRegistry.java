@@ -6,6 +6,7 @@ import dev.ponte.mapping.files.MappingFile;
 import dev.ponte.mapping.files.MappingFiles;
 import dev.ponte.mapping.files.MappingsConfig;
 import dev.ponte.mapping.files.ShippedVendor;
+import dev.ponte.mapping.files.UserMappingFiles;
 import dev.ponte.rd.RdConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
@@ -48,20 +49,21 @@ public class MapperRegistry {
 
     @Inject
     public MapperRegistry(@Any Instance<VendorMapper> mappers, Config config, MappingsConfig mappingFiles,
-            FileVendorSettings fileVendors, RdConfig rd, ContactResolver contacts, Clock clock) {
+            FileVendorSettings fileVendors, RdConfig rd, ContactResolver contacts, Clock clock, UserMappingFiles userFiles) {
         mappers.forEach(beans::add);
         this.config = config;
         this.mappingFiles = mappingFiles;
         this.context = new FileMapper.Context(clock, contacts, rd.ecommerceEvents());
-        this.loaded = load(MappingFiles.fingerprint(mappingFiles));
+        UserMappingFiles.Read user = userFiles.read();
+        this.loaded = load(user.fingerprint(), user.files());
     }
 
-    private Loaded load(String fingerprint) {
+    private Loaded load(String fingerprint, List<MappingFile> userFiles) {
         List<VendorMapper> all = new ArrayList<>(beans);
         for (String vendor : MappingFiles.shippedVendors()) {
             all.add(new ShippedVendor(vendor, settings(vendor), context));
         }
-        for (MappingFile file : MappingFiles.user(mappingFiles)) {
+        for (MappingFile file : userFiles) {
             all.add(new FileMapper(file, settings(file.vendor()), context));
         }
         Map<String, VendorMapper> byVendor = byVendor(all);
@@ -165,7 +167,7 @@ public class MapperRegistry {
                 return loaded;
             }
             try {
-                loaded = load(fingerprint);
+                loaded = load(fingerprint, MappingFiles.user(mappingFiles));
                 reloadProblem = null;
                 Log.infof("mapping files changed: read again (%s)", String.join(", ", loaded.byVendor().keySet()));
             } catch (RuntimeException e) {
