@@ -26,6 +26,8 @@ public class PrometheusMeters {
     private final TrafficMeters traffic;
     private final DeadLetterGauges deadLetters;
     private volatile Made made;
+    /** The registry to close at shutdown, if one was made: read by a static observer, which makes no bean. */
+    private static volatile Made toClose;
 
     /** The registry and the JVM meters bound to it, made together once. */
     private record Made(PrometheusMeterRegistry registry, JvmMeters jvm) {
@@ -66,14 +68,16 @@ public class PrometheusMeters {
                     jvm.bindTo(registry);
                     deadLetters.bindTo(registry);
                     made = now = new Made(registry, jvm);
+                    toClose = now;
                 }
             }
         }
         return now;
     }
 
-    void close(@Observes ShutdownEvent shutdown) {
-        Made now = made;
+    static void close(@Observes ShutdownEvent shutdown) {
+        Made now = toClose;
+        toClose = null;
         if (now != null) {
             now.jvm().close();
             now.registry().close();
