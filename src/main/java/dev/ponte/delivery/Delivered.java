@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Fired once RD has accepted a delivery and it is recorded: the moment what it teaches (a phone
  * number's email, a visitor's email) may be kept. {@code answer}: RD's answer for this delivery's
- * events (their {@code event_uuid}s). Observed outside delivery.
+ * events (their {@code event_uuid}s). {@code answering}: settled while its sender waits for the
+ * answer, which says so itself (the edge's journal entry is written after it). Observed outside
+ * delivery.
  */
-public record Delivered(Delivery delivery, JsonNode answer) {
+public record Delivered(Delivery delivery, JsonNode answer, boolean answering) {
 }

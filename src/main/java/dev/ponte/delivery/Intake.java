@@ -46,7 +46,8 @@ public class Intake {
             if (claimed.receipt() != null) {
                 receipts[i] = claimed.receipt();
             } else if (invalid != null) {
-                receipts[i] = parking.park(claimed.delivery(), Parking.Why.of(Cause.INVALID, invalid), null);
+                receipts[i] = parking.park(claimed.delivery(), Parking.Why.of(Cause.INVALID, invalid), null,
+                        urgency == DeliverySink.Urgency.ANSWERING);
             } else {
                 won.add(claimed.delivery());
                 at.add(i);
@@ -69,13 +70,14 @@ public class Intake {
     /**
      * A genuine delivery that cannot become events yet (its contact's email is not known):
      * claimed like any other, then parked with its raw request, waiting for {@code waitingFor}.
+     * Only the edge parks this way, while the sender waits.
      */
     public Receipt park(Delivery delivery, Cause cause, String reason, String waitingFor) {
         Claimed claimed = claim(delivery);
         if (claimed.receipt() != null) {
             return claimed.receipt();
         }
-        return parking.park(claimed.delivery(), new Parking.Why(cause, reason, null, false, waitingFor), null);
+        return parking.park(claimed.delivery(), new Parking.Why(cause, reason, null, false, waitingFor), null, true);
     }
 
     /** The delivery with the dead letter its key was parked as, or the receipt of a claim lost. */

@@ -53,7 +53,7 @@ public class Parking {
     }
 
     /** Parks a claimed delivery; when not even that works, frees its key and answers Failed (the sender retries). */
-    public Receipt park(Delivery delivery, Why why, JsonNode deliveredAnswer) {
+    public Receipt park(Delivery delivery, Why why, JsonNode deliveredAnswer, boolean answering) {
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         Optional<DeadLetter> earlier = delivery.letterId() == null ? Optional.empty() : safely(delivery.letterId());
         String id = delivery.letterId() != null ? delivery.letterId() : UUID.randomUUID().toString();
@@ -83,7 +83,7 @@ public class Parking {
             traffic.needsOperator(letter.status(), cause);
         }
         try {
-            parked.fire(new Parked(delivery, letter));
+            parked.fire(new Parked(delivery, letter, answering));
         } catch (RuntimeException e) {
             Log.warnf(e, "parked %s, but its observers failed", id);
         }

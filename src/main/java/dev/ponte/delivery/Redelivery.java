@@ -109,7 +109,7 @@ public class Redelivery {
             if (store.adopt(orphan, id)) {
                 parking.park(delivery.withLetterId(id), new Parking.Why(Cause.MAYBE_DELIVERED, "Ponte stopped while"
                         + " this delivery was being sent, so RD may have it. Held rather than sent again: check RD,"
-                        + " then replay or discard it.", null, false, null), null);
+                        + " then replay or discard it.", null, false, null), null, false);
                 adopted++;
             }
         }
@@ -223,7 +223,7 @@ public class Redelivery {
         }
         if (remapped.events().isEmpty()) {
             parking.park(delivery, new Parking.Why(remapped.cause(), remapped.reason(), null, false, remapped.waitingFor()),
-                    null);
+                    null, false);
             return Optional.empty();
         }
         return Optional.of(delivery.withEvents(remapped.events()));

@@ -68,7 +68,7 @@ public class Settlement {
             return new Receipt.InFlight(delivery, inFlight.attempts());
         }
         if (outcome instanceof RdOutcome.Accepted accepted) {
-            return record(delivery, accepted.body(), accepted.attempts());
+            return record(delivery, accepted.body(), accepted.attempts(), background);
         }
         boolean callerWaits = delivery.origin() == Origin.API && delivery.letterId() == null;
         if (outcome instanceof RdOutcome.Rejected rejected) {
@@ -76,18 +76,18 @@ public class Settlement {
                 claims.release(delivery);
                 return new Receipt.Refused(delivery, outcome);
             }
-            return park(sent, Parking.Why.of(Cause.REJECTED, Reasons.withEcommerceHint(Reasons.of(rejected), delivery)));
+            return park(sent, background, Parking.Why.of(Cause.REJECTED, Reasons.withEcommerceHint(Reasons.of(rejected), delivery)));
         }
         if (outcome instanceof RdOutcome.CredentialsRefused refused) {
             if (callerWaits) {
                 claims.release(delivery);
                 return new Receipt.Refused(delivery, outcome);
             }
-            return park(sent, Parking.Why.of(Cause.CREDENTIALS_REFUSED, Reasons.withEcommerceHint(refused.message(),
+            return park(sent, background, Parking.Why.of(Cause.CREDENTIALS_REFUSED, Reasons.withEcommerceHint(refused.message(),
                     delivery)));
         }
         if (outcome instanceof RdOutcome.NoAnswer noAnswer) {
-            return park(sent, Parking.Why.of(Cause.MAYBE_DELIVERED, noAnswer.reason()
+            return park(sent, background, Parking.Why.of(Cause.MAYBE_DELIVERED, noAnswer.reason()
                     + ". Held rather than sent again: check RD, then replay or discard it."));
         }
         RdOutcome.Unavailable unavailable = (RdOutcome.Unavailable) outcome;
@@ -95,12 +95,12 @@ public class Settlement {
             parking.postpone(delivery);
             return new Receipt.InProgress(delivery);
         }
-        return park(sent, new Parking.Why(unavailable.rateLimited() ? Cause.RATE_LIMITED : Cause.RD_UNAVAILABLE,
+        return park(sent, background, new Parking.Why(unavailable.rateLimited() ? Cause.RATE_LIMITED : Cause.RD_UNAVAILABLE,
                 "RD unavailable: " + unavailable.reason(), unavailable.retryAfter(), unavailable.attempts() > 0, null));
     }
 
     /** RD took it: the key keeps RD's answer, the letter it was is gone, and what it teaches is learned. */
-    public Receipt record(Delivery delivery, JsonNode answer, int attempts) {
+    public Receipt record(Delivery delivery, JsonNode answer, int attempts, boolean background) {
         claims.delivered(delivery, answer.toString());
         if (delivery.letterId() != null) {
             try {
@@ -111,7 +111,7 @@ public class Settlement {
             }
         }
         try {
-            delivered.fire(new Delivered(delivery, answer));
+            delivered.fire(new Delivered(delivery, answer, !background));
         } catch (RuntimeException e) {
             Log.warnf(e, "delivered %s, but what it teaches could not be kept", delivery.key());
         }
@@ -119,11 +119,11 @@ public class Settlement {
     }
 
     /** Parks what is still owed: all of it, or, of a delivery RD took in part, the events from the first it did not take. */
-    private Receipt park(Sender.Sent sent, Parking.Why why) {
+    private Receipt park(Sender.Sent sent, boolean background, Parking.Why why) {
         Delivery owed = sent.delivered() == 0 ? sent.delivery()
                 : sent.delivery().withEvents(List.copyOf(sent.delivery().events().subList(sent.delivered(),
                         sent.delivery().events().size())));
-        return parking.park(owed, why, sent.deliveredAnswer());
+        return parking.park(owed, why, sent.deliveredAnswer(), !background);
     }
 
     @PreDestroy

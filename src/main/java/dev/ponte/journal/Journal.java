@@ -78,13 +78,23 @@ public class Journal {
         return store.get(id);
     }
 
-    /** RD took a delivery: its entry says so with RD's answer, whichever path sent it. */
+    /**
+     * RD took a delivery: its entry says so with RD's answer, whichever path sent it. Not while its
+     * sender waits: the edge writes the entry after this, with this outcome, and looking for an
+     * entry not yet written would cost a read of the store (in DynamoDB, on the request path).
+     */
     void delivered(@Observes Delivered delivered) {
+        if (delivered.answering()) {
+            return;
+        }
         update(delivered.delivery().key(), "delivered", null, null, delivered.answer());
     }
 
-    /** A delivery was parked (again): its entry names the letter and why. */
+    /** A delivery was parked (again): its entry names the letter and why; not while its sender waits, as above. */
     void parked(@Observes Parked parked) {
+        if (parked.answering()) {
+            return;
+        }
         update(parked.delivery().key(), "parked", parked.letter().reason(), parked.letter().id(), null);
     }
 
