@@ -11,8 +11,8 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.ponte.rd.RdCircuit;
 import dev.ponte.testing.Fixtures;
+import dev.ponte.testing.FreshState;
 import dev.ponte.testing.InjectRd;
 import dev.ponte.testing.RdStubs;
 import dev.ponte.testing.SignedRequests;
@@ -40,7 +40,7 @@ class DeadLetterDetailTest {
     WireMockServer rd;
 
     @Inject
-    RdCircuit circuit;
+    FreshState fresh;
 
     @Inject
     DeadLetters deadLetters;
@@ -66,9 +66,7 @@ class DeadLetterDetailTest {
 
     @BeforeEach
     void parkOneWebhook() {
-        RdStubs.reset(rd);
-        circuit.reset();
-        deadLetters.list(1_000).forEach(letter -> deadLetters.remove(letter.id()));
+        fresh.reset(rd);
         Logger.getLogger("ponte.dead-letters").addHandler(capture);
         rd.stubFor(post(urlMatching("/platform/events.*")).willReturn(json(503, "Service Unavailable")));
         // A small delivery: the tests reach Ponte through Lambda's event emulator, which stalls past 8 KB.

@@ -27,6 +27,7 @@ import dev.ponte.rd.events.RdJson;
 import dev.ponte.rd.events.SalePayloadBuilder;
 import dev.ponte.testing.Concurrently;
 import dev.ponte.testing.Fixtures;
+import dev.ponte.testing.FreshState;
 import dev.ponte.testing.InjectRd;
 import dev.ponte.testing.RdStubs;
 import dev.ponte.testing.TestClock;
@@ -56,6 +57,9 @@ class DeliveryGuaranteesTest {
     WireMockServer rd;
 
     @Inject
+    FreshState fresh;
+
+    @Inject
     RdCircuit circuit;
 
     @Inject
@@ -75,9 +79,7 @@ class DeliveryGuaranteesTest {
 
     @BeforeEach
     void freshRd() {
-        RdStubs.reset(rd);
-        circuit.reset();
-        deadLetters.list(1_000).forEach(letter -> deadLetters.remove(letter.id()));
+        fresh.reset(rd);
         redelivery.sweep(); // adopts what earlier tests left behind, out of this test's counts
         deadLetters.list(1_000).forEach(letter -> deadLetters.remove(letter.id()));
     }

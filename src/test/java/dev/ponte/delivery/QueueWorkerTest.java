@@ -15,10 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.ponte.rd.RdCircuit;
 import dev.ponte.rd.events.ChatFinishedPayloadBuilder;
 import dev.ponte.rd.events.RdEvent;
 import dev.ponte.rd.events.RdJson;
+import dev.ponte.testing.FreshState;
 import dev.ponte.testing.InjectRd;
 import dev.ponte.testing.RdStubs;
 import dev.ponte.testing.WireMockRd;
@@ -53,6 +53,9 @@ class QueueWorkerTest {
     WireMockServer rd;
 
     @Inject
+    FreshState fresh;
+
+    @Inject
     QueueWorker worker;
 
     @Inject
@@ -61,14 +64,9 @@ class QueueWorkerTest {
     @Inject
     Clock clock;
 
-    @Inject
-    RdCircuit breakers;
-
     @BeforeEach
     void freshRd() {
-        RdStubs.reset(rd);
-        breakers.reset();
-        deadLetters.list(1_000).forEach(letter -> deadLetters.remove(letter.id()));
+        fresh.reset(rd);
     }
 
     /** A chat of ~120 kB: two never fit one batch body, so each message is its own RD call. */

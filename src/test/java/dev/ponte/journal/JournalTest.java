@@ -16,10 +16,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.ponte.delivery.DeadLetters;
-import dev.ponte.rd.RdCircuit;
 import dev.ponte.rd.events.EventType;
 import dev.ponte.testing.Fixtures;
+import dev.ponte.testing.FreshState;
 import dev.ponte.testing.InjectRd;
 import dev.ponte.testing.RdStubs;
 import dev.ponte.testing.SignedRequests;
@@ -46,16 +45,11 @@ class JournalTest {
     WireMockServer rd;
 
     @Inject
-    RdCircuit breakers;
-
-    @Inject
-    DeadLetters deadLetters;
+    FreshState fresh;
 
     @BeforeEach
     void freshRd() {
-        RdStubs.reset(rd);
-        breakers.reset();
-        deadLetters.list(1_000).forEach(letter -> deadLetters.remove(letter.id()));
+        fresh.reset(rd);
         rd.stubFor(post(urlEqualTo(BATCH)).willReturn(batchAccepted(4)));
         rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(accepted("sale-uuid-1")));
     }

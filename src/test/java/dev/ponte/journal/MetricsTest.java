@@ -13,9 +13,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.ponte.delivery.DeadLetters;
-import dev.ponte.rd.RdCircuit;
 import dev.ponte.testing.Fixtures;
+import dev.ponte.testing.FreshState;
 import dev.ponte.testing.InjectRd;
 import dev.ponte.testing.RdStubs;
 import dev.ponte.testing.SignedRequests;
@@ -42,16 +41,11 @@ class MetricsTest {
     WireMockServer rd;
 
     @Inject
-    RdCircuit breakers;
-
-    @Inject
-    DeadLetters deadLetters;
+    FreshState fresh;
 
     @BeforeEach
     void freshRd() {
-        RdStubs.reset(rd);
-        breakers.reset();
-        deadLetters.list(1_000).forEach(letter -> deadLetters.remove(letter.id()));
+        fresh.reset(rd);
         rd.stubFor(post(urlEqualTo(BATCH)).willReturn(batchAccepted(4)));
     }
 

@@ -16,10 +16,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.ponte.delivery.DeadLetters;
 import dev.ponte.mapping.Signatures;
-import dev.ponte.rd.RdCircuit;
 import dev.ponte.testing.Fixtures;
+import dev.ponte.testing.FreshState;
 import dev.ponte.testing.InjectRd;
 import dev.ponte.testing.RdStubs;
 import dev.ponte.testing.WireMockRd;
@@ -41,16 +40,11 @@ class ShopifyWebhookTest {
     WireMockServer rd;
 
     @Inject
-    RdCircuit breakers;
-
-    @Inject
-    DeadLetters deadLetters;
+    FreshState fresh;
 
     @BeforeEach
     void freshRd() {
-        RdStubs.reset(rd);
-        breakers.reset();
-        deadLetters.list(1_000).forEach(letter -> deadLetters.remove(letter.id()));
+        fresh.reset(rd);
         rd.stubFor(post(urlEqualTo(BATCH)).willReturn(batchAccepted(4)));
         rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(accepted("sale-1")));
     }

@@ -16,16 +16,15 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.ponte.delivery.DeadLetters;
 import dev.ponte.delivery.Delivery;
 import dev.ponte.delivery.DeliverySink;
 import dev.ponte.delivery.Intake;
 import dev.ponte.delivery.Redelivery;
 import dev.ponte.mapping.FormBody;
-import dev.ponte.rd.RdCircuit;
 import dev.ponte.rd.events.ConversionPayloadBuilder;
 import dev.ponte.rd.events.RdEvent;
 import dev.ponte.testing.Fixtures;
+import dev.ponte.testing.FreshState;
 import dev.ponte.testing.InjectRd;
 import dev.ponte.testing.RdStubs;
 import dev.ponte.testing.WireMockRd;
@@ -47,10 +46,7 @@ class TwilioWebhookTest {
     WireMockServer rd;
 
     @Inject
-    RdCircuit breakers;
-
-    @Inject
-    DeadLetters deadLetters;
+    FreshState fresh;
 
     @Inject
     Intake intake;
@@ -60,9 +56,7 @@ class TwilioWebhookTest {
 
     @BeforeEach
     void fresh() {
-        RdStubs.reset(rd);
-        breakers.reset();
-        deadLetters.list(1_000).forEach(letter -> deadLetters.remove(letter.id()));
+        fresh.reset(rd);
         rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(accepted("call-1")));
     }
 
