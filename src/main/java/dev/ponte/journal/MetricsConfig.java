@@ -16,6 +16,6 @@ public interface MetricsConfig {
 
     /** Whether this process prints the lines, decided once at start-up. */
     default boolean emfEnabled() {
-        return emf().orElseGet(Platforms::onLambda);
+        return emf().orElseGet(() -> dev.ponte.delivery.Platform.current().lambda());
     }
 }

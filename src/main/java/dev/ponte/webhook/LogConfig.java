@@ -1,6 +1,6 @@
 package dev.ponte.webhook;
 
-import dev.ponte.journal.Platforms;
+import dev.ponte.delivery.Platform;
 import io.smallrye.config.ConfigMapping;
 import java.util.Optional;
 
@@ -23,7 +23,7 @@ public interface LogConfig {
 
     /** The format in force, decided once at start-up. */
     default Format effectiveFormat() {
-        return format().orElseGet(() -> defaultFormat(Platforms.onLambda()));
+        return format().orElseGet(() -> defaultFormat(Platform.current().lambda()));
     }
 
     static Format defaultFormat(boolean onLambda) {

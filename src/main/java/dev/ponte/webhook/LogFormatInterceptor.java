@@ -1,6 +1,6 @@
 package dev.ponte.webhook;
 
-import dev.ponte.journal.Platforms;
+import dev.ponte.delivery.Platform;
 import io.smallrye.config.ConfigSourceInterceptor;
 import io.smallrye.config.ConfigSourceInterceptorContext;
 import io.smallrye.config.ConfigValue;
@@ -26,7 +26,7 @@ public class LogFormatInterceptor implements ConfigSourceInterceptor {
         ConfigValue format = context.proceed("ponte.log.format");
         String setting = format == null ? null : format.getValue();
         // A misspelt value is reported by LogConfig's own mapping; here it only keeps text.
-        boolean json = setting == null || setting.isBlank() ? LogConfig.defaultFormat(Platforms.onLambda()) == LogConfig.Format.JSON
+        boolean json = setting == null || setting.isBlank() ? LogConfig.defaultFormat(Platform.current().lambda()) == LogConfig.Format.JSON
                 : setting.trim().equalsIgnoreCase("json");
         ConfigValue own = context.proceed(name);
         return (own != null ? own : ConfigValue.builder().withName(name).build()).withValue(String.valueOf(json));
