@@ -60,7 +60,12 @@ final class Burst {
     }
 
     static Sent send(Intake intake) throws Exception {
-        return send(n -> intake.accept(order(n), DeliverySink.Urgency.ANSWERING).getClass().getSimpleName());
+        return send(intake, 0);
+    }
+
+    /** {@link #ORDERS} orders numbered from {@code from}: a later burst's orders are new ones. */
+    static Sent send(Intake intake, int from) throws Exception {
+        return send(n -> intake.accept(order(from + n), DeliverySink.Urgency.ANSWERING).getClass().getSimpleName());
     }
 
     /** Sends {@link #ORDERS} of whatever {@code one} sends for its number, from {@link #SENDERS} threads; {@code one} names the outcome. */

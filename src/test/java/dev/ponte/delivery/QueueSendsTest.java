@@ -79,4 +79,28 @@ class QueueSendsTest {
             assertThat(sent.failure()).isEqualTo("the queue could not be reached");
         }
     }
+
+    /** Warmed up at start, the senders put nothing of their own on the queue, and what is sent lands once. */
+    @Test
+    void warmingUpPutsNothingOnTheQueue() throws Exception {
+        String queue = ElasticMq.queue("warm-" + System.nanoTime());
+        sends.warmUp(queue);
+        QueueSends.Sent sent = sends.send(queue, List.of("the order")).get(0).get(10, TimeUnit.SECONDS);
+        assertThat(sent.failure()).isNull();
+        try (SqsClient sqs = ElasticMq.client()) {
+            List<Message> got = sqs.receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1))
+                    .messages();
+            assertThat(got).extracting(Message::body).containsExactly("the order");
+        }
+    }
+
+    /** A warm-up that got no answer (the queue unreachable at start) leaves the senders sending. */
+    @Test
+    void aWarmUpWithNoAnswerLeavesTheSendersRunning() throws Exception {
+        String queue = ElasticMq.queue("after-failed-warm-" + System.nanoTime());
+        sends.warmUp("http://127.0.0.1:9/000000000000/nowhere");
+        QueueSends.Sent sent = sends.send(queue, List.of("the order")).get(0).get(60, TimeUnit.SECONDS);
+        assertThat(sent.failure()).isNull();
+        assertThat(sent.messageId()).isNotBlank();
+    }
 }
