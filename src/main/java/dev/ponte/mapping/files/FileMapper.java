@@ -2,9 +2,6 @@ package dev.ponte.mapping.files;
 
 import com.dashjoin.jsonata.JException;
 import com.dashjoin.jsonata.Jsonata;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponte.mapping.ContactResolver;
 import dev.ponte.mapping.Contacts;
 import dev.ponte.mapping.Credentials;
@@ -48,8 +45,6 @@ public final class FileMapper implements VendorMapper {
     private final Function<String, String> configured;
     private final Context context;
     private final List<LegalBase> legalBases;
-    /** The configured legal bases as RD's JSON, built once; null when there are none. */
-    private final JsonNode legalBasesJson;
     private final VendorJson.Wanted wanted;
     private final String ecommerce;
     private final Map<String, String> values = new LinkedHashMap<>();
@@ -73,7 +68,6 @@ public final class FileMapper implements VendorMapper {
             }
         });
         this.legalBases = legalBases(file.vendor(), setting("legal-bases"));
-        this.legalBasesJson = legalBases.isEmpty() ? null : RdJson.mapper().valueToTree(legalBases);
         this.ecommerce = ecommerce(file.vendor(), setting("ecommerce-events"), context);
         this.wanted = wanted(file);
     }
@@ -255,42 +249,37 @@ public final class FileMapper implements VendorMapper {
     }
 
     private RdEvent event(MappingFile.Event event, Object body, Map<String, Object> variables) {
-        ObjectNode payload = RdJson.mapper().createObjectNode();
+        Map<String, Object> payload = new LinkedHashMap<>();
         if (event.funnel() != null) {
             payload.put("funnel_name", setting("funnel"));
         }
         if (variables.get("contact") != null && !event.fields().containsKey("email")) {
-            payload.put("email", (String) variables.get("contact"));
+            payload.put("email", variables.get("contact"));
         }
         event.fields().forEach((name, expression) -> {
             Object value = evaluate(expression, body, variables, name);
             if (value != null && !(value instanceof List<?> list && list.isEmpty())) {
-                payload.set(name, value(value));
+                payload.put(name, value(value));
             }
         });
         if (event.customFields() != null) {
             customFields(event, evaluate(event.customFields(), body, variables, "custom-fields"), payload);
         }
-        if (!payload.has("legal_bases") && EventSchemas.accepts(event.type(), "legal_bases")) {
-            if (legalBasesJson != null) {
-                payload.set("legal_bases", legalBasesJson.deepCopy());
-            }
+        if (!payload.containsKey("legal_bases") && !legalBases.isEmpty() && EventSchemas.accepts(event.type(), "legal_bases")) {
+            payload.put("legal_bases", legalBases);
         }
-        ObjectNode node = RdJson.mapper().createObjectNode().put("event_type", event.type().name())
-                .put("event_family", RdEvent.FAMILY);
-        node.set("payload", payload);
         try {
-            return RdJson.event(node);
+            return RdJson.event(event.type(), payload);
         } catch (RuntimeException e) {
             // A value of the wrong kind for its field (a list where RD takes a string...): named by its
             // fields, never echoing the webhook's contents back.
             throw new MalformedPayload("The " + event.type() + " this webhook maps to has a value of the wrong kind"
-                    + " among its fields " + String.join(", ", (Iterable<String>) payload::fieldNames) + ".");
+                    + " among its fields " + String.join(", ", payload.keySet()) + ".");
         }
     }
 
     /** An object of {@code cf_<identifier>} names; names RD would not take as custom fields are the file's mistake, said so. */
-    private void customFields(MappingFile.Event event, Object value, ObjectNode payload) {
+    private void customFields(MappingFile.Event event, Object value, Map<String, Object> payload) {
         if (value == null) {
             return;
         }
@@ -304,46 +293,33 @@ public final class FileMapper implements VendorMapper {
                 throw new MalformedPayload(file.file() + ": the custom field " + key.substring(0, Math.min(key.length(), 60))
                         + " is not named cf_<api identifier>.");
             }
-            if (fieldValue != null && !(fieldValue instanceof String text && text.isBlank()) && !payload.has(key)) {
-                payload.set(key, value(fieldValue));
+            if (fieldValue != null && !(fieldValue instanceof String text && text.isBlank()) && !payload.containsKey(key)) {
+                payload.put(key, value(fieldValue));
             }
         });
     }
 
     /**
-     * JSON as RD reads it: whole numbers stay whole (1500, not 1500.0) and decimals keep their digits.
-     * Texts, booleans and whole numbers, nearly every value, become nodes directly.
+     * JSON as RD reads it: whole numbers stay whole (1500, not 1500.0) and decimals keep their
+     * digits. Texts, booleans, whole numbers, lists and objects are taken as they are.
      */
-    private static JsonNode value(Object value) {
-        if (value instanceof String text) {
-            return JsonNodeFactory.instance.textNode(text);
-        }
-        if (value instanceof Boolean flag) {
-            return JsonNodeFactory.instance.booleanNode(flag);
-        }
-        if (value instanceof Integer number) {
-            return JsonNodeFactory.instance.numberNode(number);
-        }
-        if (value instanceof Long number) {
-            return JsonNodeFactory.instance.numberNode(number);
-        }
+    private static Object value(Object value) {
         if (value instanceof Double number && !number.isInfinite() && !number.isNaN()) {
             BigDecimal exact = BigDecimal.valueOf(number);
-            return whole(exact) ? whole(exact.toBigIntegerExact()) : RdJson.mapper().getNodeFactory().numberNode(exact);
+            return whole(exact) ? whole(exact.toBigIntegerExact()) : exact;
         }
         if (value instanceof BigDecimal decimal && whole(decimal)) {
             return whole(decimal.toBigIntegerExact());
         }
-        return RdJson.mapper().valueToTree(value);
+        return value;
     }
 
     private static boolean whole(BigDecimal number) {
         return number.signum() == 0 || number.stripTrailingZeros().scale() <= 0;
     }
 
-    private static JsonNode whole(java.math.BigInteger number) {
-        return number.bitLength() < 32 ? RdJson.mapper().getNodeFactory().numberNode(number.intValue())
-                : RdJson.mapper().getNodeFactory().numberNode(number);
+    private static Number whole(java.math.BigInteger number) {
+        return number.bitLength() < 32 ? (Number) number.intValue() : number;
     }
 
     private boolean funnelEnabled(String stage) {

@@ -5,7 +5,8 @@ import dev.ponte.rd.RdErrors;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * The records Jackson reads and writes by reflection. A native image only keeps what is named,
+ * The records Jackson reads and writes by reflection (and PayloadBinding makes through their
+ * canonical constructors). A native image only keeps what is named,
  * so every type on RD's wire is named here.
  */
 @RegisterForReflection(targets = {

@@ -1,6 +1,7 @@
 package dev.ponte.rd.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
@@ -11,9 +12,11 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * RD's wire format: snake_case names, absent fields left out, decimals written as given. Kept
@@ -90,6 +93,56 @@ public final class RdJson {
             throw new IllegalArgumentException("event does not fit " + type + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a tree in memory has nothing to fail reading
+        }
+    }
+
+    /**
+     * An event of {@code type} whose payload is {@code payload}, by RD's field names, its values
+     * texts, booleans, numbers, legal bases, lists, maps or trees (what a mapping file makes on
+     * every webhook): made straight from the values where each is exactly of its field's type
+     * ({@link PayloadBinding}), otherwise read by Jackson as if it were JSON.
+     */
+    public static RdEvent event(EventType type, Map<String, Object> payload) {
+        RdPayload bound = PayloadBinding.bind(type, payload);
+        return bound != null ? RdEvent.of(bound) : eventByJackson(type, payload);
+    }
+
+    /** The same payload read by Jackson: what {@link PayloadBinding} must always agree with. */
+    static RdEvent eventByJackson(EventType type, Map<String, Object> payload) {
+        try (TokenBuffer tokens = new TokenBuffer(MAPPER, false)) {
+            tokens.writeStartObject();
+            for (Map.Entry<String, Object> field : payload.entrySet()) {
+                tokens.writeFieldName(field.getKey());
+                write(tokens, field.getValue());
+            }
+            tokens.writeEndObject();
+            try (JsonParser parser = tokens.asParser()) {
+                return RdEvent.of(reader(type).readValue(parser));
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event does not fit " + type + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // tokens in memory have nothing to fail reading
+        }
+    }
+
+    private static void write(TokenBuffer tokens, Object value) throws IOException {
+        if (value instanceof String text) {
+            tokens.writeString(text);
+        } else if (value instanceof Boolean flag) {
+            tokens.writeBoolean(flag);
+        } else if (value instanceof Integer number) {
+            tokens.writeNumber(number);
+        } else if (value instanceof Long number) {
+            tokens.writeNumber(number);
+        } else if (value instanceof java.math.BigInteger number) {
+            tokens.writeNumber(number);
+        } else if (value instanceof java.math.BigDecimal number) {
+            tokens.writeNumber(number);
+        } else if (value instanceof JsonNode tree) {
+            tokens.writeTree(tree);
+        } else {
+            tokens.writeObject(value); // lists, maps and records, through the mapper, as valueToTree writes them
         }
     }
 }
