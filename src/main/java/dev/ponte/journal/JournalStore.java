@@ -18,6 +18,9 @@ public interface JournalStore {
     /** The newest entry of the delivery with this key. */
     Optional<JournalEntry> byKey(String key);
 
-    /** Newest first, those {@code filter} keeps, at most {@code limit}. */
+    /**
+     * Newest first, those {@code filter} keeps, at most {@code limit}; an entry's RD events and RD's
+     * answer may be left out of a listing ({@link #get} and {@link #byKey} give them).
+     */
     List<JournalEntry> newestFirst(Predicate<JournalEntry> filter, int limit);
 }

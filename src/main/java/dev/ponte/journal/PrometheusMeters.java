@@ -47,6 +47,7 @@ public class PrometheusMeters {
     public Scrape scrape(String accept) {
         Made now = made();
         traffic.registerTo(now.registry());
+        deadLetters.refresh();
         String contentType = accept != null && accept.contains("application/openmetrics-text") ? OPEN_METRICS : TEXT;
         ByteArrayOutputStream body = new ByteArrayOutputStream(8192);
         try {

@@ -3,10 +3,9 @@ package dev.ponte.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ponte.testing.Fixtures;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -37,10 +36,8 @@ class UserMappingFilesIT {
     }
 
     /** Calendly's shipped file under another vendor id, as a user would start from it. */
-    private static String calendlyAs(String vendor) throws IOException {
-        try (InputStream in = UserMappingFilesIT.class.getResourceAsStream("/mappings/calendly.yaml")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceFirst("(?m)^vendor: .*$", "vendor: " + vendor);
-        }
+    private static String calendlyAs(String vendor) {
+        return Fixtures.text("mappings/calendly.yaml").replaceFirst("(?m)^vendor: .*$", "vendor: " + vendor);
     }
 
     @Test

@@ -63,7 +63,7 @@ public final class Browser implements AutoCloseable {
     /** Waits up to ten seconds for {@code condition}, checking every 50 ms; fails saying what it waited for. */
     public void waitFor(String what, java.util.function.BooleanSupplier condition) {
         long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
+        while (!holds(condition)) {
             if (System.nanoTime() > until) {
                 throw new AssertionError("waited 10 s for " + what + "; the page shows:\n"
                         + driver.findElement(org.openqa.selenium.By.tagName("body")).getText());
@@ -74,6 +74,15 @@ public final class Browser implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
             }
+        }
+    }
+
+    /** Whether {@code condition} holds now; not yet when the page redrew what it was reading (the list refreshing). */
+    private static boolean holds(java.util.function.BooleanSupplier condition) {
+        try {
+            return condition.getAsBoolean();
+        } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+            return false;
         }
     }
 
