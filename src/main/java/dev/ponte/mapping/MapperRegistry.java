@@ -1,11 +1,10 @@
 package dev.ponte.mapping;
 
 import dev.ponte.mapping.files.FileMapper;
+import dev.ponte.mapping.files.FileVendor;
 import dev.ponte.mapping.files.FileVendorSettings;
-import dev.ponte.mapping.files.MappingFile;
 import dev.ponte.mapping.files.MappingFiles;
 import dev.ponte.mapping.files.MappingsConfig;
-import dev.ponte.mapping.files.ShippedVendor;
 import dev.ponte.mapping.files.UserMappingFiles;
 import dev.ponte.rd.RdConfig;
 import io.quarkus.logging.Log;
@@ -58,13 +57,13 @@ public class MapperRegistry {
         this.loaded = load(user.fingerprint(), user.files());
     }
 
-    private Loaded load(String fingerprint, List<MappingFile> userFiles) {
+    private Loaded load(String fingerprint, List<FileVendor.Definition> userFiles) {
         List<VendorMapper> all = new ArrayList<>(beans);
         for (String vendor : MappingFiles.shippedVendors()) {
-            all.add(new ShippedVendor(vendor, settings(vendor), context));
+            all.add(new FileVendor(FileVendor.Definition.shipped(vendor), settings(vendor), context));
         }
-        for (MappingFile file : userFiles) {
-            all.add(new FileMapper(file, settings(file.vendor()), context));
+        for (FileVendor.Definition file : userFiles) {
+            all.add(new FileVendor(file, settings(file.vendor()), context));
         }
         Map<String, VendorMapper> byVendor = byVendor(all);
         Map<String, List<String>> missing = new TreeMap<>();
@@ -127,7 +126,7 @@ public class MapperRegistry {
         if (mapper instanceof FileMapper file) {
             return Optional.of(file.file().file());
         }
-        return mapper instanceof ShippedVendor shipped ? Optional.of(shipped.file()) : Optional.empty();
+        return mapper instanceof FileVendor vendor ? Optional.of(vendor.file()) : Optional.empty();
     }
 
     /** The environment variables a vendor still needs before its webhooks can be received; empty when ready. */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ponte.mapping.files.FileMapper;
 import dev.ponte.mapping.files.MappingFiles;
-import dev.ponte.mapping.files.ShippedVendor;
+import dev.ponte.mapping.files.FileVendor;
 import dev.ponte.rd.EcommerceFamily;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +26,7 @@ class MapperRegistryTest {
     @Test
     void aUserFileClaimingAShippedVendorStopsStartUpNamingBothFiles() throws Exception {
         Files.writeString(dir.resolve("my-hotmart.yaml"), Files.readString(Path.of("src/main/resources/mappings/hotmart.yaml")));
-        List<VendorMapper> all = List.of(new ShippedVendor("hotmart", setting -> null, CONTEXT),
+        List<VendorMapper> all = List.of(new FileVendor(FileVendor.Definition.shipped("hotmart"), setting -> null, CONTEXT),
                 new FileMapper(MappingFiles.directory(dir).get(0), setting -> null, CONTEXT));
         assertThatThrownBy(() -> MapperRegistry.byVendor(all)).hasMessage("Two mappers claim the vendor 'hotmart': the"
                 + " mapping file mappings/hotmart.yaml and the mapping file " + dir.resolve("my-hotmart.yaml"));
@@ -67,7 +67,7 @@ class MapperRegistryTest {
 
     @Test
     void aShippedVendorIsReadOnlyWhenFirstNeeded() {
-        ShippedVendor hotmart = new ShippedVendor("hotmart", Map.of("secret", "s")::get, CONTEXT);
+        FileVendor hotmart = new FileVendor(FileVendor.Definition.shipped("hotmart"), Map.of("secret", "s")::get, CONTEXT);
         assertThat(hotmart.requiredSettings()).containsExactly("secret");
         assertThat(hotmart.mapper().file().vendor()).isEqualTo("hotmart");
         assertThat(hotmart.mapper()).isSameAs(hotmart.mapper());
@@ -75,7 +75,7 @@ class MapperRegistryTest {
 
     @Test
     void aShippedVendorsWrongSettingStillStopsStartUp() {
-        assertThatThrownBy(() -> new ShippedVendor("kiwify", Map.of("ecommerce-events", "newest")::get, CONTEXT))
+        assertThatThrownBy(() -> new FileVendor(FileVendor.Definition.shipped("kiwify"), Map.of("ecommerce-events", "newest")::get, CONTEXT))
                 .hasMessage("PONTE_VENDORS_KIWIFY_ECOMMERCE_EVENTS is current or legacy, not newest");
     }
 }

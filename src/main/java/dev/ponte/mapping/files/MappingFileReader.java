@@ -46,10 +46,12 @@ public final class MappingFileReader {
     }
 
     /**
-     * A file shipped with Ponte: checked in full like any other, except that its expressions are
-     * parsed when first evaluated, since the build read them all ({@code ShippedMappingsTest}).
+     * A file checked before: shipped with Ponte (the build read every one, {@code ShippedMappingsTest})
+     * or a user's file with the same bytes as an earlier start of this build checked
+     * ({@link CheckedStamp}). Checked in full like any other, except that its expressions are parsed
+     * when first evaluated.
      */
-    static MappingFile readShipped(String file, String text) {
+    static MappingFile readCheckedBefore(String file, String text) {
         return read(file, text, true);
     }
 

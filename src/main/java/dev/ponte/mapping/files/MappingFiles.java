@@ -5,11 +5,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
 
 /**
  * The mapping files Ponte runs: those shipped under {@code mappings/} (listed in
@@ -25,15 +26,44 @@ public final class MappingFiles {
     private MappingFiles() {
     }
 
-    /** The user's files of {@code PONTE_MAPPINGS_DIR}, read and checked; none when it is not set. */
-    public static List<MappingFile> user(MappingsConfig config) {
+    /**
+     * The user's files of {@code PONTE_MAPPINGS_DIR}; none when it is not set. Each is read and
+     * checked now, unless an earlier start of this build checked the very same bytes
+     * ({@link CheckedStamp}): that one is kept as text and read when its vendor is first needed.
+     * After reading any, the stamp is left for the next start.
+     */
+    public static List<FileVendor.Definition> user(MappingsConfig config) {
         if (config.dir().isEmpty() || config.dir().get().isBlank()) {
             return List.of();
         }
         long started = System.nanoTime();
-        List<MappingFile> files = directory(Path.of(config.dir().get()));
-        Log.infof("read %d mapping file(s) of PONTE_MAPPINGS_DIR in %.1f ms", files.size(),
-                (System.nanoTime() - started) / 1e6);
+        Path dir = Path.of(config.dir().get());
+        String build = CheckedStamp.build();
+        Map<String, CheckedStamp.Entry> stamp = CheckedStamp.read(dir, build);
+        List<FileVendor.Definition> files = new ArrayList<>();
+        List<CheckedStamp.Entry> checked = new ArrayList<>();
+        int trusted = 0;
+        for (Path path : files(dir)) {
+            byte[] bytes = bytes(dir, path);
+            String name = path.getFileName().toString();
+            String digest = CheckedStamp.digest(bytes);
+            CheckedStamp.Entry entry = stamp.get(name);
+            if (entry != null && entry.digest().equals(digest)) {
+                files.add(new FileVendor.Definition(entry.vendor(), path.toString(), entry.requiredSettings(),
+                        new FileVendor.CheckedBefore(path.toString(), bytes)));
+                trusted++;
+            } else {
+                MappingFile file = MappingFileReader.read(path.toString(), new String(bytes, StandardCharsets.UTF_8));
+                files.add(FileVendor.Definition.of(file));
+                entry = new CheckedStamp.Entry(digest, name, file.vendor(), file.requiredSettings());
+            }
+            checked.add(entry);
+        }
+        if (build != null && !checked.equals(CheckedStamp.inOrder(stamp))) {
+            CheckedStamp.write(dir, build, checked);
+        }
+        Log.infof("read %d mapping file(s) of PONTE_MAPPINGS_DIR in %.1f ms (%d checked by an earlier start, read when"
+                + " first needed)", files.size(), (System.nanoTime() - started) / 1e6, trusted);
         return files;
     }
 
@@ -53,7 +83,7 @@ public final class MappingFiles {
 
     /** The shipped file {@code mappings/<name>}, read and checked. */
     public static MappingFile shipped(String name) {
-        return MappingFileReader.readShipped(SHIPPED + name, resource(SHIPPED + name));
+        return MappingFileReader.readCheckedBefore(SHIPPED + name, resource(SHIPPED + name));
     }
 
     /**
@@ -65,12 +95,12 @@ public final class MappingFiles {
             return "";
         }
         StringBuilder fingerprint = new StringBuilder();
-        try (Stream<Path> entries = Files.list(Path.of(config.dir().get()))) {
-            for (Path path : entries.filter(MappingFiles::isMappingFile).sorted().toList()) {
+        try {
+            for (Path path : files(Path.of(config.dir().get()))) {
                 fingerprint.append(path.getFileName()).append(':').append(Files.size(path)).append(':')
                         .append(Files.getLastModifiedTime(path).toMillis()).append(';');
             }
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return "unreadable:" + e.getMessage();
         }
         return fingerprint.toString();
@@ -80,21 +110,44 @@ public final class MappingFiles {
         return path.toString().endsWith(".yaml") || path.toString().endsWith(".yml");
     }
 
-    /** The files of a directory, in name order: every {@code *.yaml} or {@code *.yml}. */
+    /** The files of a directory, in name order: every {@code *.yaml} or {@code *.yml}, each read and checked. */
     public static List<MappingFile> directory(Path dir) {
+        List<MappingFile> files = new ArrayList<>();
+        for (Path path : files(dir)) {
+            files.add(MappingFileReader.read(path.toString(), new String(bytes(dir, path), StandardCharsets.UTF_8)));
+        }
+        return files;
+    }
+
+    private static List<Path> files(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new IllegalStateException("PONTE_MAPPINGS_DIR is " + dir + ", which is not a directory.");
         }
-        try (Stream<Path> entries = Files.list(dir)) {
-            List<MappingFile> files = new ArrayList<>();
-            for (Path path : entries.filter(MappingFiles::isMappingFile)
-                    .sorted().toList()) {
-                files.add(MappingFileReader.read(path.toString(), Files.readString(path, StandardCharsets.UTF_8)));
+        // A plain loop rather than a stream: this runs early in a start, where each new lambda shape costs.
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            List<Path> files = new ArrayList<>();
+            for (Path path : entries) {
+                if (isMappingFile(path)) {
+                    files.add(path);
+                }
             }
+            files.sort(null);
             return files;
         } catch (IOException e) {
-            throw new UncheckedIOException("PONTE_MAPPINGS_DIR " + dir + " cannot be read: " + e.getMessage(), e);
+            throw unreadable(dir, e);
         }
+    }
+
+    private static byte[] bytes(Path dir, Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw unreadable(dir, e);
+        }
+    }
+
+    private static UncheckedIOException unreadable(Path dir, IOException e) {
+        return new UncheckedIOException("PONTE_MAPPINGS_DIR " + dir + " cannot be read: " + e.getMessage(), e);
     }
 
     private static List<String> shippedNames() {
