@@ -1,0 +1,44 @@
+package dev.ponte.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged server describes its API at {@code /q/openapi}, from the document the build wrote
+ * into the jar, and serves no Swagger UI: that page is dev mode's, its files never packaged.
+ */
+class PackagedDocsIT {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void theDocumentIsServedAndSwaggerUiIsNot() throws Exception {
+        int sandbox;
+        try (ServerSocket free = new ServerSocket(0)) {
+            sandbox = free.getLocalPort();
+        }
+        try (HttpServer ponte = HttpServer.start(Map.of("QUARKUS_PROFILE", "dev", "PONTE_SANDBOX_PORT",
+                String.valueOf(sandbox)), work)) {
+            HttpClient client = HttpClient.newHttpClient();
+            HttpResponse<String> document = client.send(HttpRequest.newBuilder(URI.create(ponte.url("/q/openapi"))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(document.statusCode()).isEqualTo(200);
+            assertThat(document.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                    assertThat(type).startsWith("application/yaml"));
+            assertThat(document.body()).contains("/webhooks/{vendor}:", "/events:");
+            HttpResponse<String> swaggerUi = client.send(HttpRequest.newBuilder(URI.create(ponte.url("/q/swagger-ui/")))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(swaggerUi.statusCode()).isEqualTo(404);
+        }
+    }
+}
