@@ -6,7 +6,6 @@ import dev.ponte.testing.Browser;
 import dev.ponte.testing.Send;
 import dev.ponte.testing.SignedRequests;
 import io.restassured.response.Response;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,11 +33,7 @@ class ConsoleIT {
 
     @BeforeEach
     void start() throws Exception {
-        int sandbox;
-        try (ServerSocket free = new ServerSocket(0)) {
-            sandbox = free.getLocalPort();
-        }
-        ponte = HttpServer.start(Map.of("QUARKUS_PROFILE", "dev", "PONTE_SANDBOX_PORT", String.valueOf(sandbox)), work);
+        ponte = HttpServer.startDevProfile(Map.of(), work);
     }
 
     @AfterEach

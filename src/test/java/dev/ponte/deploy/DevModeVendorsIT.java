@@ -8,7 +8,6 @@ import dev.ponte.testing.Send;
 import dev.ponte.testing.SignedRequests;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -35,17 +34,12 @@ class DevModeVendorsIT {
     Path work;
 
     HttpServer ponte;
-    int sandboxPort;
 
     /** A fresh Ponte for each test: the same example sent twice is, rightly, a duplicate. */
     @BeforeEach
     void start() throws Exception {
-        try (ServerSocket free = new ServerSocket(0)) {
-            sandboxPort = free.getLocalPort();
-        }
         // No Node on the PATH, as on a new user's machine: nothing Ponte runs may need it.
-        ponte = HttpServer.start(Map.of("QUARKUS_PROFILE", "dev", "PONTE_SANDBOX_PORT", String.valueOf(sandboxPort),
-                "PATH", work.resolve("no-node").toString()), work);
+        ponte = HttpServer.startDevProfile(Map.of("PATH", work.resolve("no-node").toString()), work);
     }
 
     @AfterEach
@@ -151,7 +145,7 @@ class DevModeVendorsIT {
     }
 
     private JsonNode sandboxEvents() {
-        String body = RestAssured.given().get("http://localhost:" + sandboxPort + "/sandbox/events").then().statusCode(200)
+        String body = RestAssured.given().get(ponte.sandboxUrl("/sandbox/events")).then().statusCode(200)
                 .extract().asString();
         try {
             return RdJson.mapper().readTree(body);

@@ -21,18 +21,28 @@ final class HttpServer implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final int port;
+    private final Map<String, String> settings;
 
-    private HttpServer(Process process, Path log, int port) {
+    private HttpServer(Process process, Path log, int port, Map<String, String> settings) {
         this.process = process;
         this.log = log;
         this.port = port;
+        this.settings = Map.copyOf(settings);
+    }
+
+    /**
+     * The packaged server on dev mode's configuration (the sandbox as RD and as the store APIs,
+     * dev mode's secrets and token), the sandbox on a free port, with {@code more} on top.
+     */
+    static HttpServer startDevProfile(Map<String, String> more, Path work) throws Exception {
+        Map<String, String> settings = new HashMap<>(more);
+        settings.put("QUARKUS_PROFILE", "dev");
+        settings.put("PONTE_SANDBOX_PORT", String.valueOf(freePort()));
+        return start(settings, work);
     }
 
     static HttpServer start(Map<String, String> settings, Path work) throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = freePort();
         Path log = work.resolve("ponte-http.log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", System.getProperty("ponte.http-server"))
@@ -42,9 +52,15 @@ final class HttpServer implements AutoCloseable {
         Map<String, String> environment = new HashMap<>(settings);
         environment.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().putAll(environment);
-        HttpServer server = new HttpServer(builder.start(), log, port);
+        HttpServer server = new HttpServer(builder.start(), log, port, environment);
         server.awaitLive();
         return server;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket free = new ServerSocket(0)) {
+            return free.getLocalPort();
+        }
     }
 
     int port() {
@@ -53,6 +69,11 @@ final class HttpServer implements AutoCloseable {
 
     String url(String path) {
         return "http://localhost:" + port + path;
+    }
+
+    /** A URL on the sandbox of a server started with {@link #startDevProfile}. */
+    String sandboxUrl(String path) {
+        return "http://localhost:" + settings.get("PONTE_SANDBOX_PORT") + path;
     }
 
     String log() {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ponte.rd.events.RdJson;
 import dev.ponte.testing.Send;
 import dev.ponte.testing.SignedRequests;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,14 +27,7 @@ class JsonLogsIT {
             + "\"sku\":\"CANECA\",\"title\":\"Caneca\",\"quantity\":1,\"price\":\"89.90\"}]}";
 
     private String run(Map<String, String> settings) throws Exception {
-        int sandbox;
-        try (ServerSocket free = new ServerSocket(0)) {
-            sandbox = free.getLocalPort();
-        }
-        Map<String, String> all = new java.util.HashMap<>(settings);
-        all.put("QUARKUS_PROFILE", "dev");
-        all.put("PONTE_SANDBOX_PORT", String.valueOf(sandbox));
-        try (HttpServer ponte = HttpServer.start(all, work)) {
+        try (HttpServer ponte = HttpServer.startDevProfile(settings, work)) {
             SignedRequests.Sample order = new SignedRequests.Sample("shopify", "orders/create",
                     BODY.getBytes(StandardCharsets.UTF_8));
             assertThat(Send.send(Send.secrets(Map.of(), ponte.url("")), ponte.url(""), order, Map.of()).jsonPath()

@@ -2,7 +2,6 @@ package dev.ponte.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,12 +22,7 @@ class PackagedDocsIT {
 
     @Test
     void theDocumentIsServedAndSwaggerUiIsNot() throws Exception {
-        int sandbox;
-        try (ServerSocket free = new ServerSocket(0)) {
-            sandbox = free.getLocalPort();
-        }
-        try (HttpServer ponte = HttpServer.start(Map.of("QUARKUS_PROFILE", "dev", "PONTE_SANDBOX_PORT",
-                String.valueOf(sandbox)), work)) {
+        try (HttpServer ponte = HttpServer.startDevProfile(Map.of(), work)) {
             HttpClient client = HttpClient.newHttpClient();
             HttpResponse<String> document = client.send(HttpRequest.newBuilder(URI.create(ponte.url("/q/openapi"))).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ponte.testing.Fixtures;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,16 +25,8 @@ class UserMappingFilesIT {
     @TempDir
     Path work;
 
-    private Map<String, String> settings(Path mappings) throws IOException {
-        int sandbox;
-        try (ServerSocket free = new ServerSocket(0)) {
-            sandbox = free.getLocalPort();
-        }
-        Map<String, String> all = new HashMap<>();
-        all.put("QUARKUS_PROFILE", "dev");
-        all.put("PONTE_SANDBOX_PORT", String.valueOf(sandbox));
-        all.put("PONTE_MAPPINGS_DIR", mappings.toString());
-        return all;
+    private HttpServer start(Path mappings) throws Exception {
+        return HttpServer.startDevProfile(Map.of("PONTE_MAPPINGS_DIR", mappings.toString()), work);
     }
 
     /** Calendly's shipped file under another vendor id, as a user would start from it. */
@@ -49,7 +38,7 @@ class UserMappingFilesIT {
     void theUsersFilesAreReadAndTheirVendorsReceived() throws Exception {
         Path mappings = Files.createDirectories(work.resolve("mappings"));
         Files.writeString(mappings.resolve("agenda.yaml"), calendlyAs("agenda"));
-        try (HttpServer ponte = HttpServer.start(settings(mappings), work)) {
+        try (HttpServer ponte = start(mappings)) {
             assertThat(ponte.log()).contains("read 1 mapping file(s) of PONTE_MAPPINGS_DIR")
                     .containsPattern("vendors configured: .*agenda");
         }
@@ -59,11 +48,11 @@ class UserMappingFilesIT {
     void theNextStartTrustsTheCheckedFileAndReadsItWhenItsVendorIsFirstNeeded() throws Exception {
         Path mappings = Files.createDirectories(work.resolve("mappings"));
         Files.writeString(mappings.resolve("agenda.yaml"), calendlyAs("agenda"));
-        try (HttpServer first = HttpServer.start(settings(mappings), work)) {
+        try (HttpServer first = start(mappings)) {
             assertThat(first.log()).contains("(0 checked by an earlier start, read when first needed)");
         }
         assertThat(mappings.resolve(".ponte-checked")).content().contains("\tagenda.yaml\tagenda\tsecret");
-        try (HttpServer next = HttpServer.start(settings(mappings), work)) {
+        try (HttpServer next = start(mappings)) {
             assertThat(next.log()).contains("read 1 mapping file(s) of PONTE_MAPPINGS_DIR")
                     .contains("(1 checked by an earlier start, read when first needed)")
                     .containsPattern("vendors configured: .*agenda");
@@ -84,7 +73,7 @@ class UserMappingFilesIT {
         String text = calendlyAs("agenda");
         int line = (int) text.substring(0, text.indexOf("type: CONVERSION")).lines().count();
         Files.writeString(mappings.resolve("agenda.yaml"), text.replaceFirst("type: CONVERSION", "type: CONVERSAO"));
-        assertThatThrownBy(() -> HttpServer.start(settings(mappings), work).close())
+        assertThatThrownBy(() -> start(mappings).close())
                 .hasMessageContaining("Ponte exited at start-up")
                 .hasMessageContaining(mappings.resolve("agenda.yaml") + ":" + line + ": ")
                 .hasMessageContaining("CONVERSAO");

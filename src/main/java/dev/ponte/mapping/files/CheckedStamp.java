@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,14 +96,21 @@ final class CheckedStamp {
         try {
             Files.writeString(partial, text, StandardCharsets.UTF_8);
             Files.move(partial, dir.resolve(NAME), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | UnsupportedOperationException e) {
-            try {
-                Files.deleteIfExists(partial);
-            } catch (IOException ignored) {
-                // nothing was written, or it cannot be removed either: the next start checks every file.
-            }
+        } catch (IOException e) {
+            discard(partial);
             Log.infof("PONTE_MAPPINGS_DIR %s cannot take %s (%s): its files will be checked at every start", dir, NAME,
                     e.getMessage());
+        }
+    }
+
+    /** Removes what a failed write left; anything else at that name is not Ponte's to remove. */
+    private static void discard(Path partial) {
+        if (Files.isRegularFile(partial)) {
+            try {
+                Files.delete(partial);
+            } catch (IOException e) {
+                Log.debugf("%s stays behind (%s); the next stamp written replaces it", partial, e.getMessage());
+            }
         }
     }
 
@@ -113,10 +119,5 @@ final class CheckedStamp {
         CRC32 crc = new CRC32(); // zlib's, native: fast in a cold JVM, where CRC32C's Java loop is interpreted
         crc.update(bytes);
         return bytes.length + ":" + Long.toHexString(crc.getValue());
-    }
-
-    /** The entries as a list in the directory's order, for comparing with what a start found. */
-    static List<Entry> inOrder(Map<String, Entry> entries) {
-        return new ArrayList<>(entries.values());
     }
 }

@@ -37,11 +37,11 @@ public final class Expression {
         this.parsed = ThreadLocal.withInitial(() -> prepared(Jsonata.jsonata(source)));
     }
 
-    static Expression parse(String source, String file, int line, String field, boolean checkedAtBuild) {
+    static Expression parse(String source, String file, int line, String field, boolean checkedBefore) {
         Expression expression = new Expression(source);
-        // A shortcut is valid JSONata, and so is every expression of a shipped file (the build
-        // reads them all); JSONata parses either when a webhook first needs it.
-        if (expression.shortcut == null && !checkedAtBuild) {
+        // A shortcut is valid JSONata, and so is every expression of a file checked before (by the
+        // build, or by an earlier start of it); JSONata parses either when a webhook first needs it.
+        if (expression.shortcut == null && !checkedBefore) {
             try {
                 // The thread that reads the file keeps the copy parsed to check it.
                 expression.parsed.set(prepared(Jsonata.jsonata(source)));

@@ -59,7 +59,7 @@ public final class MappingFiles {
             }
             checked.add(entry);
         }
-        if (build != null && !checked.equals(CheckedStamp.inOrder(stamp))) {
+        if (build != null && !checked.equals(List.copyOf(stamp.values()))) {
             CheckedStamp.write(dir, build, checked);
         }
         Log.infof("read %d mapping file(s) of PONTE_MAPPINGS_DIR in %.1f ms (%d checked by an earlier start, read when"

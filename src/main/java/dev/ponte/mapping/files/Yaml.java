@@ -34,12 +34,15 @@ final class Yaml {
     };
 
     private final String file;
-    private final boolean checkedAtBuild;
+    private final boolean checkedBefore;
 
-    /** {@code checkedAtBuild}: a shipped file, whose expressions the build has parsed already. */
-    Yaml(String file, boolean checkedAtBuild) {
+    /**
+     * {@code checkedBefore}: a file whose expressions were parsed already, by the build (a shipped
+     * file) or by an earlier start of this build ({@link CheckedStamp}).
+     */
+    Yaml(String file, boolean checkedBefore) {
         this.file = file;
-        this.checkedAtBuild = checkedAtBuild;
+        this.checkedBefore = checkedBefore;
     }
 
     Node root(String text) {
@@ -105,7 +108,7 @@ final class Yaml {
     }
 
     Expression expression(Node node, String field) {
-        return Expression.parse(scalar(node, field), file, line(node), field, checkedAtBuild);
+        return Expression.parse(scalar(node, field), file, line(node), field, checkedBefore);
     }
 
     MappingFileError error(Node node, String field, String problem) {

@@ -19,23 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CheckedStampTest {
 
-    private static final String ACME = """
-            vendor: acme
-            settings:
-              region: required
-            verify:
-              preset: header-token
-              header: X-Acme-Token
-            topic: kind
-            topics:
-              lead:
-                delivery-id: id
-                events:
-                  - type: CONVERSION
-                    fields:
-                      conversion_identifier: "'acme-lead'"
-                      email: contact.email
-            """;
+    /** The reader test's good file, with a setting of its own to require. */
+    private static final String ACME = MappingFileReaderTest.GOOD.replace("verify:", "settings:\n  region: required\nverify:");
     private static final String BROKEN = ACME.replace("type: CONVERSION", "type: CONVERSAO");
 
     @TempDir
@@ -123,6 +108,7 @@ class CheckedStampTest {
 
         assertThat(MappingFiles.user(config)).hasSize(2);
         assertThat(dir.resolve(CheckedStamp.NAME)).doesNotExist();
+        assertThat(dir.resolve(CheckedStamp.NAME + ".partial")).as("not Ponte's to remove").isDirectory();
         Files.writeString(dir.resolve("acme.yaml"), BROKEN);
         assertThatThrownBy(() -> MappingFiles.user(config)).isInstanceOf(MappingFileError.class);
     }

@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Every kind of mistake in a mapping file stops start-up naming the file, the line and the field. */
 class MappingFileReaderTest {
 
-    private static final String GOOD = """
+    static final String GOOD = """
             vendor: acme
             verify:
               preset: header-token
