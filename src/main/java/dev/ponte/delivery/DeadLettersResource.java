@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponte.rd.RdError;
 import dev.ponte.rd.events.RdJson;
 import dev.ponte.webhook.EdgeRefusal;
+import dev.ponte.webhook.Masking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -29,7 +30,10 @@ import org.jboss.logging.Logger;
 /**
  * The operator's view of what is not delivered yet: each dead letter with its cause, attempts
  * and next automatic attempt (or that it waits for them, or gave up), and the way to deliver
- * it now; one letter with its stored request, and discarding one. Behind {@code PONTE_API_TOKEN}, like everything under {@code /admin}.
+ * it now; one letter with its stored request, and discarding one. As in the journal of deliveries,
+ * the events' emails and phone numbers are masked, and the request's body and query (which name
+ * contacts in ways no field list foresees) left out, unless {@code reveal=true}. Behind
+ * {@code PONTE_API_TOKEN}, like everything under {@code /admin}.
  */
 @Path("/admin/dead-letters")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,11 +52,11 @@ public class DeadLettersResource {
 
     @GET
     @Operation(summary = "List the dead letters: cause, reason, attempts, next automatic attempt, events")
-    public ArrayNode list(@QueryParam("limit") Integer limit) {
+    public ArrayNode list(@QueryParam("limit") Integer limit, @QueryParam("reveal") boolean reveal) {
         int max = limit == null ? MAX_LIST : Math.max(1, Math.min(limit, MAX_LIST));
         ArrayNode list = RdJson.mapper().createArrayNode();
         for (DeadLetter letter : letters.list(max)) {
-            row(list.addObject(), letter);
+            row(list.addObject(), letter, reveal);
         }
         return list;
     }
@@ -60,17 +64,21 @@ public class DeadLettersResource {
     /** One letter: what the list shows, and the request as it arrived (credentials left out), to see why. */
     @GET
     @Path("/{id}")
-    @Operation(summary = "One dead letter, with the request as it arrived (credentials left out)")
-    public ObjectNode one(@PathParam("id") String id) {
+    @Operation(summary = "One dead letter, with the request as it arrived (credentials left out; its body and query with ?reveal=true)")
+    public ObjectNode one(@PathParam("id") String id, @QueryParam("reveal") boolean reveal) {
         DeadLetter letter = letters.get(id).orElseThrow(() -> new NotFoundException("No dead letter " + id + "."));
-        ObjectNode row = row(RdJson.mapper().createObjectNode(), letter);
+        ObjectNode row = row(RdJson.mapper().createObjectNode(), letter, reveal);
         DeadLetter.StoredRequest request = letter.delivery().request();
         if (request != null) {
-            ObjectNode raw = row.putObject("request").put("path", request.path()).put("query", request.query());
+            ObjectNode raw = row.putObject("request").put("path", request.path());
             ObjectNode headers = raw.putObject("headers");
             request.headers().forEach(headers::put);
-            byte[] body = request.bodyBase64() == null ? null : Base64.getDecoder().decode(request.bodyBase64());
-            raw.put("body", body == null ? null : new String(body, StandardCharsets.UTF_8));
+            if (reveal) {
+                byte[] body = request.bodyBase64() == null ? null : Base64.getDecoder().decode(request.bodyBase64());
+                raw.put("query", request.query()).put("body", body == null ? null : new String(body, StandardCharsets.UTF_8));
+            } else {
+                raw.put("hidden", "The body and query name contacts: ?reveal=true shows them.");
+            }
         }
         return row;
     }
@@ -101,7 +109,7 @@ public class DeadLettersResource {
                 .put("reason", reason.strip());
     }
 
-    private static ObjectNode row(ObjectNode row, DeadLetter letter) {
+    private static ObjectNode row(ObjectNode row, DeadLetter letter, boolean reveal) {
         StoredDelivery delivery = letter.delivery();
         row.put("id", letter.id())
                 .put("vendor", delivery.source())
@@ -113,10 +121,11 @@ public class DeadLettersResource {
                 .put("parked_at", letter.parkedAt())
                 .put("last_attempt_at", letter.lastAttemptAt())
                 .put("next_attempt_at", letter.nextAttemptAt());
-        ArrayNode events = row.putArray("events");
+        ArrayNode events = RdJson.mapper().createArrayNode();
         for (JsonNode event : delivery.events()) {
             events.add(event);
         }
+        row.set("events", reveal ? events : Masking.events(events));
         return row;
     }
 

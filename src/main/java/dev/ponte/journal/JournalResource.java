@@ -14,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -32,9 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class JournalResource {
 
     private static final int MAX_LIST = 500;
-    /** The payload fields that identify a person, masked unless revealed. */
-    private static final Set<String> EMAILS = Set.of("email");
-    private static final Set<String> PHONES = Set.of("personal_phone", "mobile_phone", "phone");
 
     @Inject
     Journal journal;
@@ -58,11 +54,8 @@ public class JournalResource {
         JournalEntry entry = journal.get(id).orElseThrow(() -> new NotFoundException("No recent delivery " + id
                 + "; the journal keeps the last PONTE_JOURNAL_SIZE requests."));
         ObjectNode row = row(RdJson.mapper().createObjectNode(), entry, reveal);
-        JsonNode events = entry.events() == null ? RdJson.mapper().createArrayNode() : entry.events().deepCopy();
-        if (!reveal) {
-            events.forEach(event -> mask(event.path("payload")));
-        }
-        row.set("events", events);
+        JsonNode events = entry.events() == null ? RdJson.mapper().createArrayNode() : entry.events();
+        row.set("events", reveal ? events.deepCopy() : Masking.events(events));
         row.set("rd_answer", entry.answer());
         return row;
     }
@@ -84,20 +77,5 @@ public class JournalResource {
 
     private static void strings(ArrayNode array, List<String> values) {
         values.forEach(array::add);
-    }
-
-    private static void mask(JsonNode payload) {
-        if (payload instanceof ObjectNode fields) {
-            EMAILS.forEach(name -> {
-                if (fields.path(name).isTextual()) {
-                    fields.put(name, Masking.email(fields.get(name).asText()));
-                }
-            });
-            PHONES.forEach(name -> {
-                if (fields.path(name).isTextual()) {
-                    fields.put(name, Masking.phone(fields.get(name).asText()));
-                }
-            });
-        }
     }
 }

@@ -1,7 +1,15 @@
 package dev.ponte.webhook;
 
-/** Contact details as logs may show them: enough to recognise, not enough to harvest. */
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/** Contact details as logs and the console show them: enough to recognise, not enough to harvest. */
 public final class Masking {
+
+    /** The payload fields of RD events that identify a person. */
+    private static final List<String> EMAILS = List.of("email");
+    private static final List<String> PHONES = List.of("personal_phone", "mobile_phone", "phone");
 
     private Masking() {
     }
@@ -34,5 +42,25 @@ public final class Masking {
         String country = phone.startsWith("+") && digits.length() > 8 ? "+" + digits.substring(0, 2) : "";
         int hidden = digits.length() - 4 - (country.isEmpty() ? 0 : 2);
         return country + "*".repeat(Math.max(hidden, 0)) + digits.substring(digits.length() - 4);
+    }
+
+    /** A copy of RD events (an array) with each payload's email and phone numbers masked. */
+    public static JsonNode events(JsonNode events) {
+        JsonNode copy = events.deepCopy();
+        copy.forEach(event -> {
+            if (event.path("payload") instanceof ObjectNode payload) {
+                EMAILS.forEach(name -> {
+                    if (payload.path(name).isTextual()) {
+                        payload.put(name, email(payload.get(name).asText()));
+                    }
+                });
+                PHONES.forEach(name -> {
+                    if (payload.path(name).isTextual()) {
+                        payload.put(name, phone(payload.get(name).asText()));
+                    }
+                });
+            }
+        });
+        return copy;
     }
 }

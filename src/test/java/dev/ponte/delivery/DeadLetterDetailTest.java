@@ -83,7 +83,7 @@ class DeadLetterDetailTest {
     @Test
     void aLetterShowsItsRequestWithoutItsSignature() {
         String id = deadLetters.list(10).get(0).id();
-        operator().get("/admin/dead-letters/" + id).then().statusCode(200)
+        operator().queryParam("reveal", true).get("/admin/dead-letters/" + id).then().statusCode(200)
                 .body("id", equalTo(id))
                 .body("vendor", equalTo("kiwify"))
                 .body("status", equalTo("waiting"))
@@ -95,6 +95,21 @@ class DeadLetterDetailTest {
                 .body("request.body", equalTo(Fixtures.text("vendors/kiwify/abandoned_cart.json")));
         operator().get("/admin/dead-letters/no-such-letter").then().statusCode(404)
                 .body("errors[0].error_type", equalTo("RESOURCE_NOT_FOUND"));
+    }
+
+    @Test
+    void contactsAreMaskedUnlessRevealed() {
+        String id = deadLetters.list(10).get(0).id();
+        operator().get("/admin/dead-letters").then().statusCode(200)
+                .body("[0].events[0].payload.email", equalTo("j***@e***.com"));
+        operator().get("/admin/dead-letters/" + id).then().statusCode(200)
+                .body("events[0].payload.email", equalTo("j***@e***.com"))
+                .body("request.path", equalTo("/webhooks/kiwify"))
+                .body("request.body", nullValue())
+                .body("request.hidden", containsString("?reveal=true"))
+                .body(not(containsString("johndoe@example.com")));
+        operator().queryParam("reveal", true).get("/admin/dead-letters").then().statusCode(200)
+                .body("[0].events[0].payload.email", equalTo("johndoe@example.com"));
     }
 
     @Test

@@ -97,6 +97,14 @@ class ConsoleIT {
             browser.waitFor("the dead letter", () -> page.findElement(By.id("letter-detail")).getText()
                     .contains("The request as it arrived"));
             assertThat(page.findElement(By.id("letters-rows")).getText()).contains("order-5002:placed", "invalid");
+            assertThat(page.findElement(By.id("letter-detail")).getText()).contains("a***@e***.com", "?reveal=true")
+                    .doesNotContain("ana.souza@example.com");
+
+            page.findElement(By.id("letters-reveal")).click();
+            page.findElement(By.cssSelector("#letters-rows button[data-act=view]")).click();
+            browser.waitFor("the letter's contacts and request", () -> page.findElement(By.id("letter-detail")).getText()
+                    .contains("ana.souza@example.com"));
+            assertThat(page.findElement(By.id("letter-detail")).getText()).contains("\\\"id\\\":5002");
             browser.screenshot("console-dead-letter");
 
             page.findElement(By.cssSelector("#letters-rows button[data-act=replay]")).click();
