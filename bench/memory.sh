@@ -6,7 +6,8 @@
 # counts a day): the 10 000 figures should stay within 1.2x of the 100 ones, and 20 000 add
 # nothing to 10 000.
 # JAVA=... picks the JVM (default: java on the PATH); HEAP=... its -Xmx (default 256m, a
-# 512 MB function's share). Needs python3, jcmd.
+# 512 MB function's share); JAVA_OPTS=... further JVM flags (e.g. "-XX:TieredStopAtLevel=1
+# -XX:+UseSerialGC", what a small container or Lambda's runtime runs with). Needs python3, jcmd.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA=${JAVA:-java}
@@ -23,7 +24,7 @@ python3 bench/rd-standin.py $RD_PORT & RD_PID=$!
 (cd "$OUT/app" && exec env QUARKUS_HTTP_PORT=$APP_PORT PONTE_RD_URL=http://127.0.0.1:$RD_PORT \
   PONTE_RD_CLIENT_ID=b PONTE_RD_CLIENT_SECRET=b PONTE_RD_REFRESH_TOKEN=b PONTE_API_TOKEN=b \
   PONTE_VENDORS_SHOPIFY_SECRET=bench-secret PONTE_STATE_DIR=state PONTE_RD_RATE_LIMIT_PER_MINUTE=1000000 \
-  "$JAVA" -Xmx"$HEAP" -jar quarkus-run.jar > ../ponte.log 2>&1) & APP_PID=$!
+  "$JAVA" -Xmx"$HEAP" ${JAVA_OPTS:-} -jar quarkus-run.jar > ../ponte.log 2>&1) & APP_PID=$!
 trap 'kill $APP_PID $RD_PID 2>/dev/null || true' EXIT
 until curl -sf "http://127.0.0.1:$APP_PORT/q/health/ready" > /dev/null; do sleep 0.1; done
 pid=$(pgrep -f "quarkus-run.jar" -n)
@@ -58,5 +59,5 @@ read -r _ rss3 heap3 <<< "$after20000"
   echo "| 10 000 / 100 | $(python3 -c "print(round($rss2 / $rss1, 2))")x | $(python3 -c "print(round($heap2 / $heap1, 2))")x |"
   echo "| 20 000 / 10 000 | $(python3 -c "print(round($rss3 / $rss2, 2))")x | $(python3 -c "print(round($heap3 / $heap2, 2))")x |"
   echo
-  echo "9 900 webhooks in $seconds s; -Xmx$HEAP, $("$JAVA" -version 2>&1 | head -1)"
+  echo "9 900 webhooks in $seconds s; -Xmx$HEAP ${JAVA_OPTS:-}, $("$JAVA" -version 2>&1 | head -1)"
 } | tee "$OUT/results.md"
