@@ -5,11 +5,14 @@ import dev.ponte.mapping.MappingResult;
 import dev.ponte.mapping.Signatures;
 import dev.ponte.mapping.VendorMapper;
 import dev.ponte.mapping.Webhook;
+import dev.ponte.rd.RdApi;
 import dev.ponte.rd.RdBatches;
+import dev.ponte.rd.RdGateway;
 import dev.ponte.rd.events.RdEvent;
 import dev.ponte.rd.events.RdJson;
 import dev.ponte.rd.validation.EventValidator;
 import dev.ponte.vendors.shopify.ShopifyConfig;
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.PreloadClassesRecorder;
 import io.quarkus.runtime.StartupEvent;
@@ -26,13 +29,15 @@ import java.util.Map;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * Lambda SnapStart snapshots the function after start-up; what runs before the snapshot is
  * restored already loaded and compiled. Before the checkpoint, a Shopify order bundled with Ponte
  * goes through the webhook path as far as it goes without leaving the process: its signature
- * checked, mapped, its RD events validated and written as RD's batch body. Nothing is sent,
- * claimed, recorded or parked. Every application class is loaded first, as Quarkus would have
+ * checked, mapped, its RD events validated and written as RD's batch body, and RD's client is
+ * made (its HTTP client and JSON writers) but not called. Nothing is sent, claimed, recorded or
+ * parked. Every application class is loaded first, as Quarkus would have
  * loaded them at every start. Where there is no checkpoint (any other JVM) the hook never runs.
  */
 @Singleton
@@ -48,6 +53,13 @@ public class SnapStartPriming implements Resource {
 
     @Inject
     Clock clock;
+
+    @Inject
+    RdGateway gateway;
+
+    @Inject
+    @RestClient
+    RdApi rd;
 
     void register(@Observes StartupEvent start) {
         // The context holds resources weakly: this bean (a singleton) keeps itself alive.
@@ -99,6 +111,9 @@ public class SnapStartPriming implements Resource {
             written.add(RdJson.string(event));
         }
         RdBatches.pack(written, 200_000);
+        // Made, never called: a call would open RD's connection and ask for a token before the snapshot.
+        ClientProxy.unwrap(rd);
+        ClientProxy.unwrap(gateway);
         return events.size();
     }
 
