@@ -100,8 +100,7 @@ class ConsoleIT {
             assertThat(page.findElement(By.id("letter-detail")).getText()).contains("a***@e***.com", "?reveal=true")
                     .doesNotContain("ana.souza@example.com");
 
-            page.findElement(By.id("letters-reveal")).click();
-            page.findElement(By.cssSelector("#letters-rows button[data-act=view]")).click();
+            page.findElement(By.id("letters-reveal")).click(); // the open letter is shown again, revealed
             browser.waitFor("the letter's contacts and request", () -> page.findElement(By.id("letter-detail")).getText()
                     .contains("ana.souza@example.com"));
             assertThat(page.findElement(By.id("letter-detail")).getText()).contains("\\\"id\\\":5002");
