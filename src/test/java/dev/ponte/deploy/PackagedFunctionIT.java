@@ -24,9 +24,13 @@ import dev.ponte.testing.EmfLines;
 import dev.ponte.testing.Fixtures;
 import dev.ponte.testing.WireMockRd;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,6 +77,26 @@ class PackagedFunctionIT {
         }
         if (rd != null) {
             rd.stop();
+        }
+    }
+
+    @Test
+    void theDependenciesAreOneJarWhoseServiceFilesAreEveryJars() throws Exception {
+        Path dependencies = work.resolve("ponte-dependencies.jar");
+        try (ZipFile zip = new ZipFile(System.getProperty("ponte.function-zip"))) {
+            assertThat(zip.stream().map(ZipEntry::getName).filter(name -> name.startsWith("lib/")))
+                    .containsExactly("lib/ponte-dependencies.jar");
+            Files.copy(zip.getInputStream(zip.getEntry("lib/ponte-dependencies.jar")), dependencies);
+        }
+        try (JarFile jar = new JarFile(dependencies.toFile())) {
+            assertThat(jar.isMultiRelease()).isTrue();
+            String modules = new String(jar.getInputStream(jar.getEntry("META-INF/services/com.fasterxml.jackson.databind.Module"))
+                    .readAllBytes(), StandardCharsets.UTF_8);
+            // Four jars each named one module; all four are named.
+            assertThat(modules.lines()).contains("com.fasterxml.jackson.datatype.jdk8.Jdk8Module",
+                    "com.fasterxml.jackson.datatype.jsr310.JavaTimeModule",
+                    "com.fasterxml.jackson.module.paramnames.ParameterNamesModule");
+            assertThat(jar.getEntry("META-INF/INDEX.LIST")).isNull();
         }
     }
 
