@@ -111,9 +111,8 @@ public class MergeFunctionLibs {
                 }
             }
             for (Map.Entry<String, Set<String>> service : services.entrySet()) {
-                out.putNextEntry(new ZipEntry(service.getKey()));
-                out.write((String.join("\n", service.getValue()) + "\n").getBytes(StandardCharsets.UTF_8));
-                out.closeEntry();
+                writeStored(new ZipEntry(service.getKey()), (String.join("\n", service.getValue()) + "\n")
+                        .getBytes(StandardCharsets.UTF_8), out);
             }
         }
         return written.size() + services.size();
@@ -160,7 +159,9 @@ public class MergeFunctionLibs {
     /** The entry's name and time; its sizes and compression are the new archive's to decide. */
     private static ZipEntry copyOf(ZipEntry entry) {
         ZipEntry copy = new ZipEntry(entry.getName());
-        copy.setTime(entry.getTime());
+        if (entry.getTime() >= 0) {
+            copy.setTime(entry.getTime());
+        }
         return copy;
     }
 
