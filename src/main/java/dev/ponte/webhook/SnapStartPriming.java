@@ -17,6 +17,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.PreloadClassesRecorder;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -57,9 +58,12 @@ public class SnapStartPriming implements Resource {
     @Inject
     RdGateway gateway;
 
+    // Looked up when priming, not injected: injecting RD's REST client (even its proxy) builds it,
+    // and the hook is made at every start to register itself; a start with no snapshot to take
+    // would pay for the client there (its class loading showed up inside `started`).
     @Inject
     @RestClient
-    RdApi rd;
+    Instance<RdApi> rd;
 
     void register(@Observes StartupEvent start) {
         // The context holds resources weakly: this bean (a singleton) keeps itself alive.
@@ -112,7 +116,7 @@ public class SnapStartPriming implements Resource {
         }
         RdBatches.pack(written, 200_000);
         // Made, never called: a call would open RD's connection and ask for a token before the snapshot.
-        ClientProxy.unwrap(rd);
+        ClientProxy.unwrap(rd.get());
         ClientProxy.unwrap(gateway);
         return events.size();
     }

@@ -9,7 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,17 +37,29 @@ final class HttpServer implements AutoCloseable {
      * dev mode's secrets and token), the sandbox on a free port, with {@code more} on top.
      */
     static HttpServer startDevProfile(Map<String, String> more, Path work) throws Exception {
+        return startDevProfile(more, work, List.of());
+    }
+
+    /** As {@link #startDevProfile(Map, Path)}, the JVM started with {@code jvmOptions}. */
+    static HttpServer startDevProfile(Map<String, String> more, Path work, List<String> jvmOptions) throws Exception {
         Map<String, String> settings = new HashMap<>(more);
         settings.put("QUARKUS_PROFILE", "dev");
         settings.put("PONTE_SANDBOX_PORT", String.valueOf(freePort()));
-        return start(settings, work);
+        return start(settings, work, jvmOptions);
     }
 
     static HttpServer start(Map<String, String> settings, Path work) throws Exception {
+        return start(settings, work, List.of());
+    }
+
+    private static HttpServer start(Map<String, String> settings, Path work, List<String> jvmOptions) throws Exception {
         int port = freePort();
         Path log = work.resolve("ponte-http.log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", System.getProperty("ponte.http-server"))
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", System.getProperty("ponte.http-server")));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(work.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
