@@ -3,6 +3,7 @@ package dev.ponte.webhook;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.util.Optional;
 
 /** The HTTP edge: who may call the operator endpoints, and how large a request may be. */
@@ -28,4 +29,12 @@ public interface EdgeConfig {
      */
     @WithDefault("10S")
     java.time.Duration bodyReadTimeout();
+
+    /**
+     * {@code PONTE_WARM_UP}: once the server listens, walk the webhook path once in the background
+     * ({@link FirstWebhookWarmUp}), so that the first real webhook does not pay for loading it.
+     */
+    @WithName("warm-up")
+    @WithDefault("true")
+    boolean warmUp();
 }

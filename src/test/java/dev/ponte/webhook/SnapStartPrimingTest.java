@@ -33,7 +33,10 @@ class SnapStartPrimingTest {
     WireMockServer rd;
 
     @Inject
-    SnapStartPriming priming;
+    SnapStartPriming hook;
+
+    @Inject
+    WebhookPathPriming priming;
 
     @Inject
     DeadLetters deadLetters;
@@ -48,7 +51,7 @@ class SnapStartPrimingTest {
         int journaled = journal.recent(new Journal.Filter(null, null, null), 10_000).size();
 
         assertThat(priming.prime()).as("ORDER_PLACED / ECOMMERCE_ORDER_PLACED and their items").isGreaterThanOrEqualTo(2);
-        priming.beforeCheckpoint(null);
+        hook.beforeCheckpoint(null);
 
         assertThat(rd.getAllServeEvents()).isEmpty();
         assertThat(deadLetters.list(1_000)).hasSize(letters);
