@@ -6,7 +6,9 @@
 # state is in memory (PONTE_STATE=memory: no DynamoDB round trips in these figures). Five runs;
 # prints the median and each run's answer status.
 # Needs python3, unzip, openssl; JAVA=... picks the JVM (default java on the PATH; Lambda's
-# java21 runtime is Java 21).
+# java21 runtime is Java 21). FUNCTION_JAVA_TOOL_OPTIONS=... is the function's JAVA_TOOL_OPTIONS,
+# as Lambda would pass it (e.g. "-XX:+UnlockDiagnosticVMOptions -XX:-BytecodeVerificationRemote",
+# see the README).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA=${JAVA:-java}
@@ -52,7 +54,7 @@ for _ in $(seq "$RUNS"); do
     AWS_LAMBDA_FUNCTION_NAME=ponte AWS_LAMBDA_FUNCTION_VERSION='$LATEST' AWS_LAMBDA_FUNCTION_MEMORY_SIZE=1024 \
     AWS_REGION=us-east-1 PONTE_STATE=memory PONTE_RD_URL=http://127.0.0.1:$RD_PORT PONTE_RD_CLIENT_ID=b \
     PONTE_RD_CLIENT_SECRET=b PONTE_RD_REFRESH_TOKEN=b PONTE_API_TOKEN=b PONTE_VENDORS_SHOPIFY_SECRET=bench-secret \
-    PONTE_REDELIVERY_POLL=false \
+    PONTE_REDELIVERY_POLL=false ${FUNCTION_JAVA_TOOL_OPTIONS:+JAVA_TOOL_OPTIONS="$FUNCTION_JAVA_TOOL_OPTIONS"} \
     "$JAVA" -XX:+TieredCompilation -XX:TieredStopAtLevel=1 -cp "$classpath" \
     com.amazonaws.services.lambda.runtime.api.client.AWSLambda \
     io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest > "$OUT/function.log" 2>&1 & FN_PID=$!
