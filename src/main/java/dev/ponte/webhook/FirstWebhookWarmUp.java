@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * a second on a small machine). Once the server listens, the webhook path is walked once on a
  * worker thread ({@link WebhookPathPriming}: nothing sent, claimed or recorded) and the state store
  * opened, so that a webhook arriving at once finds part of that done beside it and one arriving
- * later finds all of it. The start itself is not made longer: this begins after it.
+ * later finds all of it. It begins once the socket is bound, the last step of the start, so the
+ * start is not made longer (begun at {@code StartupEvent} instead, it lengthened {@code started}).
  * {@code PONTE_WARM_UP=false} turns it off. Not on Lambda, whose function answers no socket and is
  * frozen between invocations (SnapStart's hook walks the same path before its snapshot).
  */
