@@ -47,6 +47,19 @@ public class RdAccessTokens {
     }
 
     /**
+     * Fetches the token now instead of on the first call to RD, if there is one to fetch (OAuth
+     * credentials): a server does so once it listens, so that its first webhook does not wait
+     * for RD's token endpoint. Returns whether one was fetched; throws as {@link #bearer()} does.
+     */
+    public boolean fetchAhead() {
+        if (RdCredentials.from(config).oauth().isEmpty()) {
+            return false;
+        }
+        bearer();
+        return true;
+    }
+
+    /**
      * RD refused {@code bearer}. Returns whether a fresh token may help: only with OAuth, and only
      * if no other caller has renewed it already (then theirs is used).
      */

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * path once it listens. RD's REST client (Quarkus's client builder, Vert.x's HTTP client, their
  * annotations read reflectively) is the largest piece, and the JVM's class-load log shows when it
  * was loaded: with the warm-up off, by the first webhook and not by the start; with it on (the
- * default), after the server listens and before any webhook, with nothing sent or recorded.
+ * default), after the server listens and before any webhook, with RD's access token fetched and
+ * no event sent or recorded.
  */
 class StartupWaitsIT {
 
@@ -51,10 +52,10 @@ class StartupWaitsIT {
         Path classes = work.resolve("classes.log");
         try (HttpServer ponte = HttpServer.startDevProfile(Map.of(), work, List.of("-Xlog:class+load=info:file=" + classes))) {
             long deadline = System.nanoTime() + 30_000_000_000L;
-            while (!ponte.log().contains("webhook path warmed up") && System.nanoTime() < deadline) {
+            while (!ponte.log().contains("webhook path warmed up in") && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
-            assertThat(ponte.log()).contains("webhook path warmed up in").contains("RD events built, nothing sent");
+            assertThat(ponte.log()).contains("webhook path warmed up in").contains("RD events built, none sent, RD's access token fetched");
             assertThat(loaded(classes, RD_CLIENT_BUILDER)).as("RD's client loaded before any webhook").hasSize(1);
             assertThat(RdJson.parseText(sandboxEvents(ponte))).as("what RD (the sandbox) received from the warm-up").isEmpty();
             assertThat(RdJson.parseText(deliveries(ponte))).as("the journal after the warm-up").isEmpty();

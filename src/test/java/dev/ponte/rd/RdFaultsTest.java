@@ -237,6 +237,20 @@ class RdFaultsTest {
     }
 
     @Test
+    void aTokenFetchedAheadServesTheFirstEventWithoutAnotherFetch() {
+        RdStubs.acceptEvents(rd);
+        WireMockRd.stubToken(rd, "fetched-ahead", 86_400);
+        TestClock.advance(Duration.ofDays(2)); // whatever token earlier tests left is stale now
+
+        assertThat(tokens.fetchAhead()).as("OAuth credentials: a token to fetch").isTrue();
+        rd.verify(1, postRequestedFor(urlEqualTo("/auth/token")));
+
+        operator().body(SALE).post("/events").then().statusCode(200);
+        rd.verify(1, postRequestedFor(urlEqualTo("/auth/token")));
+        rd.verify(1, postRequestedFor(urlPathEqualTo(EVENTS)).withHeader("Authorization", equalTo("Bearer fetched-ahead")));
+    }
+
+    @Test
     void concurrentRequestsShareOneRefresh() throws Exception {
         RdStubs.acceptEvents(rd);
         rd.stubFor(post(urlEqualTo("/auth/token")).willReturn(json(200,
