@@ -2,14 +2,13 @@ package dev.ponte.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ponte.rd.events.RdJson;
+import dev.ponte.testing.Fixtures;
 import dev.ponte.testing.Send;
 import dev.ponte.testing.SignedRequests;
+import io.restassured.RestAssured;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,38 +56,34 @@ class StartupWaitsIT {
             }
             assertThat(ponte.log()).contains("webhook path warmed up in").contains("RD events built, none sent, RD's access token fetched");
             assertThat(loaded(classes, RD_CLIENT_BUILDER)).as("RD's client loaded before any webhook").hasSize(1);
-            assertThat(RdJson.parseText(sandboxEvents(ponte))).as("what RD (the sandbox) received from the warm-up").isEmpty();
-            assertThat(RdJson.parseText(deliveries(ponte))).as("the journal after the warm-up").isEmpty();
+            assertThat(sandboxEvents(ponte)).as("what RD (the sandbox) received from the warm-up").isEmpty();
+            assertThat(deliveries(ponte)).as("the journal after the warm-up").isEmpty();
 
             deliverOneOrder(ponte);
 
-            assertThat(RdJson.parseText(deliveries(ponte))).hasSize(1);
-            assertThat(RdJson.parseText(sandboxEvents(ponte))).as("the order's events, and only those").isNotEmpty();
+            assertThat(deliveries(ponte)).hasSize(1);
+            assertThat(sandboxEvents(ponte)).as("the order's events, and only those").isNotEmpty();
         }
     }
 
     private static void deliverOneOrder(HttpServer ponte) {
-        byte[] body = ("{\"id\":7101,\"name\":\"#7101\",\"email\":\"ana.souza@example.com\",\"financial_status\":\"pending\","
-                + "\"currency\":\"BRL\",\"total_price\":\"89.90\",\"line_items\":[{\"product_id\":7,\"sku\":\"CANECA\","
-                + "\"title\":\"Caneca\",\"quantity\":1,\"price\":\"89.90\"}]}").getBytes(StandardCharsets.UTF_8);
-        SignedRequests.Sample order = new SignedRequests.Sample("shopify", "orders/create", body);
+        SignedRequests.Sample order = new SignedRequests.Sample("shopify", "orders/create",
+                Fixtures.text("vendors/shopify/orders-create.json").getBytes(StandardCharsets.UTF_8));
         assertThat(Send.send(Send.secrets(Map.of(), ponte.url("")), ponte.url(""), order, Map.of()).jsonPath()
                 .getString("outcome")).isEqualTo("delivered");
     }
 
-    private static String deliveries(HttpServer ponte) throws Exception {
+    private static JsonNode deliveries(HttpServer ponte) {
         return get(ponte.url("/admin/deliveries"));
     }
 
-    private static String sandboxEvents(HttpServer ponte) throws Exception {
+    private static JsonNode sandboxEvents(HttpServer ponte) {
         return get(ponte.sandboxUrl("/sandbox/events"));
     }
 
-    private static String get(String url) throws Exception {
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer dev-token").build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as(url).isEqualTo(200);
-        return answer.body();
+    private static JsonNode get(String url) {
+        return RdJson.parseText(RestAssured.given().header("Authorization", "Bearer dev-token").get(url)
+                .then().statusCode(200).extract().asString());
     }
 
     private static List<String> loaded(Path log, String name) throws IOException {
