@@ -37,11 +37,14 @@ public class Sender {
      * What became of one delivery. {@code outcome} is RD's (with this delivery's own part of the
      * answer when accepted); when a delivery larger than one body failed part-way, its first
      * {@code delivered} events are in RD, answered by {@code deliveredAnswer}.
+     * {@code refusedWithOthers}: it was in a call shared with other senders' deliveries
+     * ({@link #sendShared}) that RD refused as a whole; which of them RD refuses is not known yet.
      */
-    public record Sent(Delivery delivery, RdOutcome outcome, int delivered, JsonNode deliveredAnswer, boolean pacedOut) {
+    public record Sent(Delivery delivery, RdOutcome outcome, int delivered, JsonNode deliveredAnswer, boolean pacedOut,
+            boolean refusedWithOthers) {
 
         static Sent whole(Delivery delivery, RdOutcome outcome) {
-            return new Sent(delivery, outcome, 0, null, false);
+            return new Sent(delivery, outcome, 0, null, false, false);
         }
 
         /** Not tried at all (paced out, behind its contact's failure, circuit open): nothing was sent. */
@@ -80,6 +83,19 @@ public class Sender {
 
     /** Sends {@code deliveries} before {@code deadline}; {@code paced}: each call waits for the rate limit. */
     public List<Sent> send(List<Delivery> deliveries, Instant deadline, boolean paced) {
+        return send(deliveries, deadline, paced, true);
+    }
+
+    /**
+     * Sends, unpaced, deliveries of several senders together. A batch RD refuses is not taken apart
+     * here, one delivery after another: its deliveries come back {@link Sent#refusedWithOthers} for
+     * each sender to send its own again, all at once, so a refused delivery holds up nobody else's.
+     */
+    public List<Sent> sendShared(List<Delivery> deliveries, Instant deadline) {
+        return send(deliveries, deadline, false, false);
+    }
+
+    private List<Sent> send(List<Delivery> deliveries, Instant deadline, boolean paced, boolean findRefused) {
         Sent[] results = new Sent[deliveries.size()];
         List<Item> items = new ArrayList<>();
         for (int i = 0; i < deliveries.size(); i++) {
@@ -102,13 +118,14 @@ public class Sender {
                 }
             }
             if (!sendable.isEmpty()) {
-                sendChunk(sendable, deadline, paced, blocked, results);
+                sendChunk(sendable, deadline, paced, findRefused, blocked, results);
             }
         }
         return List.of(results);
     }
 
-    private void sendChunk(List<Item> items, Instant deadline, boolean paced, Set<String> blocked, Sent[] results) {
+    private void sendChunk(List<Item> items, Instant deadline, boolean paced, boolean findRefused, Set<String> blocked,
+            Sent[] results) {
         if (items.size() == 1 && (items.get(0).bytes() > config.batchMaxBytes() || oneByOne(items.get(0)))) {
             Sent sent = inSeveralCalls(items.get(0), deadline, paced);
             results[items.get(0).index()] = sent;
@@ -132,14 +149,21 @@ public class Sender {
                         .map(RdEvent::eventType).toList())) {
             // RD does not take the ECOMMERCE_* family in batches: each delivery again, those events alone.
             for (Item item : items) {
-                sendChunk(List.of(item), deadline, paced, blocked, results);
+                sendChunk(List.of(item), deadline, paced, findRefused, blocked, results);
+            }
+            return;
+        }
+        if (outcome instanceof RdOutcome.Rejected && items.size() > 1 && !findRefused) {
+            for (Item item : items) {
+                results[item.index()] = new Sent(item.delivery(), outcome, 0, null, false, true);
+                blocked.addAll(item.contacts()); // sent again later by its sender: nothing of its contact's may overtake it
             }
             return;
         }
         if (outcome instanceof RdOutcome.Rejected && items.size() > 1) {
             // One delivery spoils the batch: find it by sending each on its own.
             for (Item item : items) {
-                sendChunk(List.of(item), deadline, paced, blocked, results);
+                sendChunk(List.of(item), deadline, paced, findRefused, blocked, results);
             }
             return;
         }
@@ -270,7 +294,7 @@ public class Sender {
     }
 
     private static Sent failedPart(Item item, RdOutcome failure, int delivered, ArrayNode uuids, List<JsonNode> batchUuids) {
-        return new Sent(item.delivery(), failure, delivered, delivered == 0 ? null : answer(uuids, batchUuids), false);
+        return new Sent(item.delivery(), failure, delivered, delivered == 0 ? null : answer(uuids, batchUuids), false, false);
     }
 
     /** RD's batch answer for a delivery it took in several calls; {@code event_batch_uuids} lists each call's. */
@@ -291,7 +315,8 @@ public class Sender {
     /** Not sent because this process's pace under the rate limit had no slot in time: RD is fine. */
     private static Sent pacedOut(Item item) {
         return new Sent(item.delivery(), new RdOutcome.Unavailable(
-                "Not sent: no free slot under PONTE_RD_RATE_LIMIT_PER_MINUTE before the deadline", null, true, 0), 0, null, true);
+                "Not sent: no free slot under PONTE_RD_RATE_LIMIT_PER_MINUTE before the deadline", null, true, 0), 0, null, true,
+                false);
     }
 
     /** Whole deliveries, in order, packed into bodies RD accepts; an oversized delivery goes alone. */

@@ -53,7 +53,7 @@ public class Settlement {
         RdOutcome outcome = sent.outcome();
         if (outcome instanceof RdOutcome.InFlight inFlight) {
             if (background || freezesAfterAnswer) {
-                return settle(new Sender.Sent(delivery, inFlight.settled().toCompletableFuture().join(), 0, null, false),
+                return settle(Sender.Sent.whole(delivery, inFlight.settled().toCompletableFuture().join()),
                         background);
             }
             inFlight.settled().whenCompleteAsync((answer, failure) -> {
@@ -61,7 +61,7 @@ public class Settlement {
                     Log.errorf(failure, "RD's late answer for %s could not be read; it stays claimed", delivery.key());
                     return;
                 }
-                Receipt receipt = settle(new Sender.Sent(delivery, answer, 0, null, false), true);
+                Receipt receipt = settle(Sender.Sent.whole(delivery, answer), true);
                 Log.infof("RD answered %s after its sender was answered: %s", delivery.key(),
                         receipt.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
             }, late);

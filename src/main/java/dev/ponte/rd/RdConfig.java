@@ -54,6 +54,13 @@ public interface RdConfig {
     @WithDefault("120")
     int rateLimitPerMinute();
 
+    /**
+     * {@code PONTE_RD_CALLS_AT_ONCE}: calls to RD under way at once while senders wait; deliveries
+     * arriving beyond that share the next call (see {@code SharedCalls}).
+     */
+    @WithDefault("4")
+    int callsAtOnce();
+
     /** RD refuses batch bodies over 0.2 MB; larger batches are split into several calls. */
     @WithDefault("200000")
     int batchMaxBytes();

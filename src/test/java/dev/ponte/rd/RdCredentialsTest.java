@@ -45,6 +45,7 @@ class RdCredentialsTest {
             public Duration maxBackoff() { return Duration.ofSeconds(1); }
             public Duration tokenRefreshMargin() { return Duration.ofMinutes(5); }
             public int batchMaxBytes() { return 200_000; }
+            public int callsAtOnce() { return 4; }
             public int rateLimitPerMinute() { return 120; }
             public Circuit circuit() { return null; }
             public EcommerceFamily ecommerceEvents() { return EcommerceFamily.CURRENT; }

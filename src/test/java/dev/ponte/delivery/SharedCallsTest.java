@@ -1,0 +1,136 @@
+package dev.ponte.delivery;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.ponte.testing.RdStubs.BATCH;
+import static dev.ponte.testing.RdStubs.EVENTS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.ponte.rd.RdConfig;
+import dev.ponte.rd.events.RdJson;
+import dev.ponte.testing.Fixtures;
+import dev.ponte.testing.InjectRd;
+import dev.ponte.testing.RdStubs;
+import dev.ponte.testing.WireMockRd;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Senders waiting at the same moment beyond PONTE_RD_CALLS_AT_ONCE (4 by default) share RD calls,
+ * counted at RD. The deliveries go straight to the intake from 24 threads, as 24 webhooks reach it
+ * on a server (the test harness serves HTTP one request at a time, as Lambda does).
+ */
+@QuarkusTest
+@WithTestResource(WireMockRd.class)
+class SharedCallsTest {
+
+    private static final int SENDERS = 24;
+
+    @InjectRd
+    WireMockServer rd;
+
+    @Inject
+    Intake intake;
+
+    @Inject
+    RdConfig config;
+
+    @Test
+    void aBurstBeyondTheCallsAtOnceSharesBatchCallsAndEveryEventReachesRdOnce() throws Exception {
+        RdStubs.reset(rd);
+        // A slow RD, so that the first calls are still under way when the others arrive.
+        rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(RdStubs.accepted("alone").withFixedDelay(600)));
+        rd.stubFor(post(urlPathEqualTo(BATCH)).willReturn(RdStubs.batchAccepted(SENDERS).withFixedDelay(600)));
+        String run = UUID.randomUUID().toString().substring(0, 8);
+
+        ExecutorService pool = Executors.newFixedThreadPool(SENDERS);
+        List<Receipt> receipts;
+        try {
+            List<Callable<Receipt>> sends = IntStream.range(0, SENDERS).<Callable<Receipt>>mapToObj(i -> () ->
+                    intake.accept(sale(run, i), DeliverySink.Urgency.ANSWERING)).toList();
+            receipts = pool.invokeAll(sends).stream().map(SharedCallsTest::get).toList();
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(receipts).allSatisfy(receipt -> assertThat(receipt).isInstanceOfSatisfying(Receipt.Delivered.class,
+                delivered -> assertThat(delivered.answer().path("event_uuid").asText()).isNotBlank()));
+        int alone = config.callsAtOnce();
+        rd.verify(alone, postRequestedFor(urlPathEqualTo(EVENTS)));
+        int batches = rd.findAll(postRequestedFor(urlPathEqualTo(BATCH))).size();
+        assertThat(batches).as("calls shared by those that waited").isBetween(1, 4);
+        List<String> inRd = RdStubs.acceptedEvents(rd).stream().map(event -> event.path("payload").path("email").asText())
+                .filter(email -> email.contains(run)).toList();
+        assertThat(inRd).as("one copy of each sender's event").hasSize(SENDERS).doesNotHaveDuplicates();
+        assertThat(receipts.stream().map(receipt -> ((Receipt.Delivered) receipt).answer().path("event_uuid").asText())
+                .filter(uuid -> !uuid.equals("alone")))
+                .as("those that waited, each answered with its own part of a shared call's answer").hasSize(SENDERS - alone);
+    }
+
+    @Test
+    void aSharedCallRdRefusesIsSentAgainOneDeliveryAtATimeAndOnlyTheRefusedOneIsHeld() throws Exception {
+        RdStubs.reset(rd);
+        rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(RdStubs.accepted("alone").withFixedDelay(600)));
+        rd.stubFor(post(urlPathEqualTo(BATCH)).willReturn(RdStubs.batchAccepted(SENDERS)));
+        String refused = "{\"errors\":[{\"error_type\":\"CONTACT_NOT_FOUND\",\"error_message\":\"Contact not found.\"}]}";
+        rd.stubFor(post(urlPathEqualTo(EVENTS)).withRequestBody(containing("spoiled")).atPriority(1)
+                .willReturn(RdStubs.json(422, refused)));
+        rd.stubFor(post(urlPathEqualTo(BATCH)).withRequestBody(containing("spoiled")).atPriority(1)
+                .willReturn(RdStubs.json(422, refused)));
+        String run = UUID.randomUUID().toString().substring(0, 8);
+
+        ExecutorService pool = Executors.newFixedThreadPool(SENDERS);
+        List<Future<Receipt>> sent = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < SENDERS - 1; i++) {
+                Delivery sale = sale(run, i);
+                sent.add(pool.submit(() -> intake.accept(sale, DeliverySink.Urgency.ANSWERING)));
+            }
+            Thread.sleep(200); // the spoiled one arrives while the first calls are under way: it waits with the rest
+            Delivery spoiled = sale("spoiled-" + run, 0);
+            sent.add(pool.submit(() -> intake.accept(spoiled, DeliverySink.Urgency.ANSWERING)));
+            List<Receipt> receipts = sent.stream().map(SharedCallsTest::get).toList();
+
+            assertThat(receipts.subList(0, SENDERS - 1)).allSatisfy(receipt -> assertThat(receipt).isInstanceOf(Receipt.Delivered.class));
+            assertThat(receipts.get(SENDERS - 1)).isInstanceOfSatisfying(Receipt.Parked.class, parked -> assertThat(
+                    parked.letter().reason()).isEqualTo("RD refused the events (HTTP 422): CONTACT_NOT_FOUND Contact not found."));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(rd.findAll(postRequestedFor(urlPathEqualTo(BATCH))).size()).as("the shared call, refused").isBetween(1, 4);
+        rd.verify(2, postRequestedFor(urlMatching("/platform/events.*")).withRequestBody(containing("spoiled")));
+        rd.verify(1, postRequestedFor(urlPathEqualTo(EVENTS)).withRequestBody(containing("spoiled")));
+        List<String> inRd = RdStubs.acceptedEvents(rd).stream().map(event -> event.path("payload").path("email").asText())
+                .filter(email -> email.contains(run)).toList();
+        assertThat(inRd).as("every other sender's event once, the refused one not at all").hasSize(SENDERS - 1)
+                .doesNotHaveDuplicates().noneMatch(email -> email.contains("spoiled"));
+    }
+
+    private static Delivery sale(String run, int i) {
+        ObjectNode sale = (ObjectNode) Fixtures.json("rd/examples/SALE.json").deepCopy();
+        ((ObjectNode) sale.path("payload")).put("email", "buyer-" + run + "-" + i + "@example.com");
+        return Delivery.builder().source("woocommerce").deliveryId(run + "-" + i).events(List.of(RdJson.event(sale))).build();
+    }
+
+    private static Receipt get(Future<Receipt> answer) {
+        try {
+            return answer.get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
