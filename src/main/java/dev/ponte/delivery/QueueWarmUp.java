@@ -3,6 +3,7 @@ package dev.ponte.delivery;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 
 /**
  * In queue mode on a server, the queue's senders start with the application and open their
@@ -13,9 +14,11 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class QueueWarmUp {
 
-    void warm(@Observes StartupEvent start, DeliveryConfig delivery, QueueConfig queue, QueueSends sends) {
+    // The senders are looked up only in queue mode: made in direct mode, they would load the AWS
+    // SDK's classes at every start for nothing.
+    void warm(@Observes StartupEvent start, DeliveryConfig delivery, QueueConfig queue, Instance<QueueSends> sends) {
         if (delivery.mode() == DeliveryConfig.Mode.queue && !Platform.current().lambda()) {
-            queue.url().filter(url -> !url.isBlank()).ifPresent(sends::warmUp);
+            queue.url().filter(url -> !url.isBlank()).ifPresent(url -> sends.get().warmUp(url));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.ponte.webhook;
 
+import dev.ponte.delivery.Platform;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.PreloadClassesRecorder;
 import io.quarkus.runtime.StartupEvent;
@@ -15,8 +16,8 @@ import org.crac.Resource;
  * Lambda SnapStart snapshots the function after start-up; what runs before the snapshot is
  * restored already loaded and compiled. Before the checkpoint, every application class is loaded
  * (as Quarkus would have loaded them at every start) and the webhook path is walked
- * ({@link WebhookPathPriming}: nothing sent, claimed, recorded or parked). Where there is no
- * checkpoint (any other JVM) the hook never runs.
+ * ({@link WebhookPathPriming}: nothing sent, claimed, recorded or parked). The hook is
+ * registered on Lambda only; a server never takes a snapshot.
  */
 @Singleton
 public class SnapStartPriming implements Resource {
@@ -27,6 +28,9 @@ public class SnapStartPriming implements Resource {
     Instance<WebhookPathPriming> path;
 
     void register(@Observes StartupEvent start) {
+        if (!Platform.current().lambda()) {
+            return; // only Lambda takes snapshots; elsewhere registering would load CRaC's classes for nothing
+        }
         // The context holds resources weakly: this bean (a singleton) keeps itself alive.
         Core.getGlobalContext().register(this);
     }

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * annotations read reflectively) is the largest piece, and the JVM's class-load log shows when it
  * was loaded: with the warm-up off, by the first webhook and not by the start; with it on (the
  * default), after the server listens and before any webhook, with RD's access token fetched and
- * no event sent or recorded.
+ * no event sent or recorded. Neither the queue's senders (in direct mode) nor CRaC (SnapStart's,
+ * off Lambda) are made by a server's start.
  */
 class StartupWaitsIT {
 
@@ -39,6 +40,10 @@ class StartupWaitsIT {
                 List.of("-Xlog:class+load=info:file=" + classes))) {
             assertThat(Files.readString(classes)).as("the class-load log").contains("dev.ponte.");
             assertThat(loaded(classes, RD_CLIENT_BUILDER)).as("RD's client loaded by the start").isEmpty();
+            // Direct mode on a server: no queue to send to (its senders would load the AWS SDK's core),
+            // no snapshot to take (registering for one would load CRaC's Core).
+            assertThat(loaded(classes, "software.amazon.awssdk.core.")).as("the AWS SDK's core loaded by the start").isEmpty();
+            assertThat(loaded(classes, "org.crac.Core ")).as("CRaC's Core loaded by the start").isEmpty();
 
             deliverOneOrder(ponte);
 
