@@ -56,7 +56,15 @@ public class SharedCalls {
     @Inject
     public SharedCalls(Sender sender, RdConfig rd) {
         this.sender = sender;
-        this.callsAtOnce = Math.max(1, rd.callsAtOnce());
+        this.callsAtOnce = atOnce(rd.callsAtOnce());
+    }
+
+    /** {@code PONTE_RD_CALLS_AT_ONCE} as configured, refused (at start, by {@link Sinks}) when it allows no call. */
+    static int atOnce(int configured) {
+        if (configured < 1) {
+            throw new IllegalStateException("PONTE_RD_CALLS_AT_ONCE must be at least 1, not " + configured);
+        }
+        return configured;
     }
 
     /** What {@link Sender#send} answers for {@code deliveries}, unpaced, sent alone or with others'. */

@@ -1,5 +1,6 @@
 package dev.ponte.delivery;
 
+import dev.ponte.rd.RdConfig;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,9 +27,10 @@ public class Sinks {
         return chosen.get();
     }
 
-    void check(@Observes StartupEvent start, DeliveryConfig config, QueueConfig queue) {
+    void check(@Observes StartupEvent start, DeliveryConfig config, QueueConfig queue, RdConfig rd) {
         if (config.mode() == DeliveryConfig.Mode.queue && queue.url().filter(u -> !u.isBlank()).isEmpty()) {
             throw new IllegalStateException("PONTE_DELIVERY_MODE=queue needs PONTE_QUEUE_URL");
         }
+        SharedCalls.atOnce(rd.callsAtOnce());
     }
 }

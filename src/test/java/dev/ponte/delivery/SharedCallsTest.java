@@ -16,10 +16,12 @@ import dev.ponte.rd.events.RdJson;
 import dev.ponte.testing.Fixtures;
 import dev.ponte.testing.InjectRd;
 import dev.ponte.testing.RdStubs;
+import dev.ponte.testing.TestClock;
 import dev.ponte.testing.WireMockRd;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -49,6 +51,12 @@ class SharedCallsTest {
     @Inject
     RdConfig config;
 
+    @Inject
+    Redelivery redelivery;
+
+    @Inject
+    DeadLetters deadLetters;
+
     @Test
     void aBurstBeyondTheCallsAtOnceSharesBatchCallsAndEveryEventReachesRdOnce() throws Exception {
         RdStubs.reset(rd);
@@ -57,15 +65,7 @@ class SharedCallsTest {
         rd.stubFor(post(urlPathEqualTo(BATCH)).willReturn(RdStubs.batchAccepted(SENDERS).withFixedDelay(600)));
         String run = UUID.randomUUID().toString().substring(0, 8);
 
-        ExecutorService pool = Executors.newFixedThreadPool(SENDERS);
-        List<Receipt> receipts;
-        try {
-            List<Callable<Receipt>> sends = IntStream.range(0, SENDERS).<Callable<Receipt>>mapToObj(i -> () ->
-                    intake.accept(sale(run, i), DeliverySink.Urgency.ANSWERING)).toList();
-            receipts = pool.invokeAll(sends).stream().map(SharedCallsTest::get).toList();
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Receipt> receipts = allAtOnce(run);
 
         assertThat(receipts).allSatisfy(receipt -> assertThat(receipt).isInstanceOfSatisfying(Receipt.Delivered.class,
                 delivered -> assertThat(delivered.answer().path("event_uuid").asText()).isNotBlank()));
@@ -118,6 +118,44 @@ class SharedCallsTest {
                 .filter(email -> email.contains(run)).toList();
         assertThat(inRd).as("every other sender's event once, the refused one not at all").hasSize(SENDERS - 1)
                 .doesNotHaveDuplicates().noneMatch(email -> email.contains("spoiled"));
+    }
+
+    @Test
+    void aSharedCallRdRateLimitsParksEachOfItsDeliveriesAndTheSweepDeliversEachOnce() throws Exception {
+        RdStubs.reset(rd);
+        deadLetters.list(1_000).forEach(letter -> deadLetters.remove(letter.id())); // earlier tests' letters
+        rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(RdStubs.accepted("alone").withFixedDelay(600)));
+        rd.stubFor(post(urlPathEqualTo(BATCH)).willReturn(RdStubs.json(429, "{}").withHeader("Retry-After", "120")));
+        String run = UUID.randomUUID().toString().substring(0, 8);
+
+        List<Receipt> receipts = allAtOnce(run);
+        int alone = config.callsAtOnce();
+        assertThat(receipts).filteredOn(Receipt.Delivered.class::isInstance).hasSize(alone);
+        assertThat(receipts).filteredOn(Receipt.Parked.class::isInstance).hasSize(SENDERS - alone)
+                .allSatisfy(parked -> assertThat(((Receipt.Parked) parked).letter().cause()).isEqualTo(Cause.RATE_LIMITED));
+        int limited = rd.findAll(postRequestedFor(urlPathEqualTo(BATCH))).size();
+        assertThat(limited).as("shared calls RD answered 429").isBetween(1, 4);
+
+        rd.stubFor(post(urlPathEqualTo(BATCH)).willReturn(RdStubs.batchAccepted(SENDERS)));
+        TestClock.advance(Duration.ofSeconds(121));
+        assertThat(redelivery.sweep().delivered()).isEqualTo(SENDERS - alone);
+
+        List<String> inRd = RdStubs.acceptedEvents(rd).stream().map(event -> event.path("payload").path("email").asText())
+                .filter(email -> email.contains(run)).toList();
+        assertThat(inRd).as("every sender's event in RD once, with no operator").hasSize(SENDERS).doesNotHaveDuplicates();
+        assertThat(deadLetters.list(1_000)).isEmpty();
+    }
+
+    /** {@link #SENDERS} sales of {@code run}, each a different contact, handed to the intake from as many threads at once. */
+    private List<Receipt> allAtOnce(String run) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(SENDERS);
+        try {
+            List<Callable<Receipt>> sends = IntStream.range(0, SENDERS).<Callable<Receipt>>mapToObj(i -> () ->
+                    intake.accept(sale(run, i), DeliverySink.Urgency.ANSWERING)).toList();
+            return pool.invokeAll(sends).stream().map(SharedCallsTest::get).toList();
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static Delivery sale(String run, int i) {
