@@ -26,7 +26,8 @@ public class DirectSink implements DeliverySink {
     private final Clock clock;
 
     @Inject
-    public DirectSink(Sender sender, SharedCalls sharedCalls, Settlement settlement, RdConfig rd, RedeliveryConfig redelivery, Clock clock) {
+    public DirectSink(Sender sender, SharedCalls sharedCalls, Settlement settlement, RdConfig rd, RedeliveryConfig redelivery,
+            Clock clock) {
         this.sender = sender;
         this.sharedCalls = sharedCalls;
         this.settlement = settlement;
