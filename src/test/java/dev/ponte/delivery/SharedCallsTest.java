@@ -146,6 +146,40 @@ class SharedCallsTest {
         assertThat(deadLetters.list(1_000)).isEmpty();
     }
 
+    /** RD slower than the budget on a shared call: each sender hears "in flight" in time, and RD's late answer is recorded for each. */
+    @Test
+    void aSharedCallRdAnswersAfterTheBudgetAnswersEverySenderInTimeAndRecordsEachOnce() throws Exception {
+        RdStubs.reset(rd);
+        deadLetters.list(1_000).forEach(letter -> deadLetters.remove(letter.id())); // earlier tests' letters
+        rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(RdStubs.accepted("alone").withFixedDelay(600)));
+        rd.stubFor(post(urlPathEqualTo(BATCH)).willReturn(RdStubs.batchAccepted(SENDERS).withFixedDelay(3_000)));
+        String run = UUID.randomUUID().toString().substring(0, 8);
+
+        long started = System.nanoTime();
+        List<Receipt> receipts = allAtOnce(run);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("until the last sender was answered (budget 2.5 s)")
+                .isLessThan(Duration.ofMillis(2_900));
+        int alone = config.callsAtOnce();
+        assertThat(receipts).filteredOn(Receipt.Delivered.class::isInstance).hasSize(alone);
+        assertThat(receipts).filteredOn(Receipt.InFlight.class::isInstance).hasSize(SENDERS - alone);
+
+        // RD answers the shared call about 3.6 s after the burst; then each of its deliveries is recorded.
+        List<Receipt> again = List.of();
+        for (long until = System.nanoTime() + Duration.ofSeconds(15).toNanos(); System.nanoTime() < until; ) {
+            again = IntStream.range(0, SENDERS).mapToObj(i -> intake.accept(sale(run, i), DeliverySink.Urgency.ANSWERING)).toList();
+            if (again.stream().allMatch(Receipt.Duplicate.class::isInstance)) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertThat(again).as("each delivery again, once RD answered").allSatisfy(receipt -> assertThat(receipt)
+                .isInstanceOfSatisfying(Receipt.Duplicate.class, duplicate -> assertThat(duplicate.earlierAnswer()).contains("event_uuid")));
+        List<String> inRd = RdStubs.acceptedEvents(rd).stream().map(event -> event.path("payload").path("email").asText())
+                .filter(email -> email.contains(run)).toList();
+        assertThat(inRd).as("every sender's event in RD once").hasSize(SENDERS).doesNotHaveDuplicates();
+        assertThat(deadLetters.list(1_000)).isEmpty();
+    }
+
     /** {@link #SENDERS} sales of {@code run}, each a different contact, handed to the intake from as many threads at once. */
     private List<Receipt> allAtOnce(String run) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(SENDERS);
