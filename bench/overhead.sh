@@ -46,14 +46,19 @@ ORDER_START=1 ORDER_COUNT=1000 wrk -t2 -c2 -d1s -s bench/overhead/shopify.lua "h
   > "$OUT/shopify-check.txt"
 grep -q '"outcome":"delivered"' "$OUT/ponte.log" || { echo "Ponte delivered no Shopify order; see $OUT/ponte.log"; exit 1; }
 
+# The calls Ponte has made to RD so far, from its own metrics (requests sharing calls make fewer).
+rd_calls() { curl -s "http://127.0.0.1:$APP_PORT/q/metrics" | awk '/^ponte_rd_requests_seconds_count/ {n += $2} END {printf "%d", n}'; }
+
 measure() { # name, connections, url, script
   local threads=2; [ "$2" -ge 2 ] || threads=1
+  local before; before=$(rd_calls)
   wrk -t$threads -c"$2" -d"$DURATION" --latency -s "$4" "$3" > "$OUT/$1-c$2.txt" 2>&1
-  awk -v name="$1" -v c="$2" '
+  awk -v name="$1" -v c="$2" -v calls=$(( $(rd_calls) - before )) '
+    /requests in/ {requests = $1}
     /Requests\/sec/ {rps = $2}
     /^ +50%/ {p50 = $2} /^ +99%/ {p99 = $2}
     /Non-2xx/ {bad = $NF}
-    END {printf "%s %s %s %s %s %s\n", name, c, rps, p50, p99, bad == "" ? 0 : bad}' "$OUT/$1-c$2.txt"
+    END {printf "%s %s %s %s %s %s %s %s\n", name, c, rps, p50, p99, bad == "" ? 0 : bad, calls, requests}' "$OUT/$1-c$2.txt"
 }
 
 warm() { wrk -t2 -c32 -d5s -s "$2" "$1" > /dev/null 2>&1; }

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Prints bench/overhead.sh's table: requests/s and latency per path, and Ponte's ratios to the relay."""
+"""Prints bench/overhead.sh's table: requests/s and latency per path, Ponte's ratios to the relay, and the
+RD calls Ponte made per request (below 1 when concurrent webhooks share calls; the relay makes one each)."""
 import sys
 
 def ms(text):
@@ -8,16 +9,17 @@ def ms(text):
 
 rows = {}
 for line in open(sys.argv[1]):
-    name, c, rps, p50, p99, bad = line.split()
-    rows[(name, int(c))] = (float(rps), ms(p50), ms(p99), int(bad))
-print("| path | connections | requests/s | p50 ms | p99 ms | non-2xx | vs relay (req/s, p99) |")
-print("| --- | --- | --- | --- | --- | --- | --- |")
+    name, c, rps, p50, p99, bad, calls, requests = line.split()
+    rows[(name, int(c))] = (float(rps), ms(p50), ms(p99), int(bad), int(calls) / max(1, int(requests)))
+print("| path | connections | requests/s | p50 ms | p99 ms | non-2xx | vs relay (req/s, p99) | RD calls per request |")
+print("| --- | --- | --- | --- | --- | --- | --- | --- |")
 for c in (32, 1):
     relay = rows[("relay", c)]
     for name, label in (("relay", "nginx relay (floor)"), ("events", "Ponte POST /events"), ("shopify", "Ponte /webhooks/shopify")):
-        rps, p50, p99, bad = rows[(name, c)]
+        rps, p50, p99, bad, calls = rows[(name, c)]
         ratio = "" if name == "relay" else "%.2fx, %.1fx" % (rps / relay[0], p99 / relay[2])
-        print("| %s | %d | %.0f | %.2f | %.2f | %d | %s |" % (label, c, rps, p50, p99, bad, ratio))
+        per_request = "1" if name == "relay" else "%.2f" % calls
+        print("| %s | %d | %.0f | %.2f | %.2f | %d | %s | %s |" % (label, c, rps, p50, p99, bad, ratio, per_request))
 for c in (32, 1):
     print("at %d connection(s): /webhooks/shopify takes %.2fx the time of /events per request; Ponte adds %.2f ms at p50 over the relay"
           % (c, rows[("events", c)][0] / rows[("shopify", c)][0], rows[("events", c)][1] - rows[("relay", c)][1]))
