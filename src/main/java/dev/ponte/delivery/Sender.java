@@ -27,9 +27,10 @@ import java.util.stream.Collectors;
  * the single-event endpoint), each call paced when asked. A contact's later deliveries are not
  * sent after one of its earlier ones failed, so its events never overtake each other. A batch RD
  * refuses is sent again one delivery at a time to find the one it refuses (a call shared by
- * several waiting senders, {@link #sendShared}, is left for each sender to send its own again). A delivery larger than
- * one body goes alone, in as many calls as it takes. Where RD refuses the ECOMMERCE_* family in
- * batches ({@link EcommerceInBatches}), those events go to the single-event endpoint, in order.
+ * several waiting senders, {@link #sendShared}, is left for each sender to send its own again). A
+ * delivery larger than one body goes alone, in as many calls as it takes. Where RD refuses the
+ * ECOMMERCE_* family in batches ({@link EcommerceInBatches}), those events go to the single-event
+ * endpoint, in order.
  */
 @ApplicationScoped
 public class Sender {

@@ -114,7 +114,7 @@ public class SharedCalls {
             deadline = one.deadline.isBefore(deadline) ? one.deadline : deadline;
         }
         List<Sender.Sent> sent = null;
-        RuntimeException failure = new IllegalStateException("sending to RD failed");
+        RuntimeException failure = null;
         lock.unlock();
         try {
             sent = group.size() == 1 ? sender.send(all, deadline, false) : sender.sendShared(all, deadline);
@@ -126,7 +126,9 @@ public class SharedCalls {
             int at = 0;
             for (Waiting one : group) {
                 if (sent == null) {
-                    one.failure = failure;
+                    // What the send threw; with an Error on its way up, a failure made only then, so those
+                    // waiting on this call hear of it too.
+                    one.failure = failure != null ? failure : new IllegalStateException("sending to RD failed");
                 } else {
                     one.sent = sent.subList(at, at + one.deliveries.size());
                 }

@@ -73,8 +73,7 @@ class SharedCallsTest {
         rd.verify(alone, postRequestedFor(urlPathEqualTo(EVENTS)));
         int batches = rd.findAll(postRequestedFor(urlPathEqualTo(BATCH))).size();
         assertThat(batches).as("calls shared by those that waited").isBetween(1, 4);
-        List<String> inRd = RdStubs.acceptedEvents(rd).stream().map(event -> event.path("payload").path("email").asText())
-                .filter(email -> email.contains(run)).toList();
+        List<String> inRd = emailsInRd(run);
         assertThat(inRd).as("one copy of each sender's event").hasSize(SENDERS).doesNotHaveDuplicates();
         assertThat(receipts.stream().map(receipt -> ((Receipt.Delivered) receipt).answer().path("event_uuid").asText())
                 .filter(uuid -> !uuid.equals("alone")))
@@ -114,8 +113,7 @@ class SharedCallsTest {
         assertThat(rd.findAll(postRequestedFor(urlPathEqualTo(BATCH))).size()).as("the shared call, refused").isBetween(1, 4);
         rd.verify(2, postRequestedFor(urlMatching("/platform/events.*")).withRequestBody(containing("spoiled")));
         rd.verify(1, postRequestedFor(urlPathEqualTo(EVENTS)).withRequestBody(containing("spoiled")));
-        List<String> inRd = RdStubs.acceptedEvents(rd).stream().map(event -> event.path("payload").path("email").asText())
-                .filter(email -> email.contains(run)).toList();
+        List<String> inRd = emailsInRd(run);
         assertThat(inRd).as("every other sender's event once, the refused one not at all").hasSize(SENDERS - 1)
                 .doesNotHaveDuplicates().noneMatch(email -> email.contains("spoiled"));
     }
@@ -140,8 +138,7 @@ class SharedCallsTest {
         TestClock.advance(Duration.ofSeconds(121));
         assertThat(redelivery.sweep().delivered()).isEqualTo(SENDERS - alone);
 
-        List<String> inRd = RdStubs.acceptedEvents(rd).stream().map(event -> event.path("payload").path("email").asText())
-                .filter(email -> email.contains(run)).toList();
+        List<String> inRd = emailsInRd(run);
         assertThat(inRd).as("every sender's event in RD once, with no operator").hasSize(SENDERS).doesNotHaveDuplicates();
         assertThat(deadLetters.list(1_000)).isEmpty();
     }
@@ -174,10 +171,15 @@ class SharedCallsTest {
         }
         assertThat(again).as("each delivery again, once RD answered").allSatisfy(receipt -> assertThat(receipt)
                 .isInstanceOfSatisfying(Receipt.Duplicate.class, duplicate -> assertThat(duplicate.earlierAnswer()).contains("event_uuid")));
-        List<String> inRd = RdStubs.acceptedEvents(rd).stream().map(event -> event.path("payload").path("email").asText())
-                .filter(email -> email.contains(run)).toList();
+        List<String> inRd = emailsInRd(run);
         assertThat(inRd).as("every sender's event in RD once").hasSize(SENDERS).doesNotHaveDuplicates();
         assertThat(deadLetters.list(1_000)).isEmpty();
+    }
+
+    /** The contacts of {@code run}'s events RD accepted, one per copy it holds. */
+    private List<String> emailsInRd(String run) {
+        return RdStubs.acceptedEvents(rd).stream().map(event -> event.path("payload").path("email").asText())
+                .filter(email -> email.contains(run)).toList();
     }
 
     /** {@link #SENDERS} sales of {@code run}, each a different contact, handed to the intake from as many threads at once. */
