@@ -18,9 +18,10 @@ import org.h2.mvstore.MVStoreException;
 
 /**
  * State on local disk ({@code PONTE_STATE=embedded}, the default): one H2 MVStore file under
- * {@code PONTE_STATE_DIR}. Every change is committed before the call returns, so a process killed
- * with {@code kill -9} loses nothing it answered for (the operating system still holds the
- * written pages; a power cut is another matter). Pages are cached in a bounded cache, so memory
+ * {@code PONTE_STATE_DIR}. Every change is committed before the call returns (the replay guard's
+ * mark with the claim that follows it), so a process killed with {@code kill -9} loses nothing it
+ * answered for (the operating system still holds the written pages; a power cut is another
+ * matter: commits do not force the file to disk, see {@link TailKeepingFileStore}). Pages are cached in a bounded cache, so memory
  * stays flat however many keys the file holds (measured: 100 000 deliveries, two commits each, add
  * about 2.5 MB of heap over the first thousand; a commit takes about 80 µs).
  *
@@ -54,11 +55,18 @@ public final class EmbeddedStateStore extends MapStateStore implements AutoClose
             throw new UncheckedIOException("cannot create PONTE_STATE_DIR " + dir.toAbsolutePath(), e);
         }
         Path file = dir.resolve(FILE);
+        TailKeepingFileStore fileStore = new TailKeepingFileStore(4);
         try {
-            store = new MVStore.Builder().fileName(file.toString()).cacheSize(4).autoCommitDisabled().open();
+            fileStore.open(file.toString(), false, null);
         } catch (MVStoreException e) {
             throw new IllegalStateException("cannot open " + file.toAbsolutePath() + " (PONTE_STATE_DIR): "
                     + e.getMessage() + ". Is another Ponte process using it?", e);
+        }
+        try {
+            store = new MVStore.Builder().adoptFileStore(fileStore).autoCommitDisabled().open();
+        } catch (RuntimeException e) {
+            fileStore.close();
+            throw e;
         }
         store.setVersionsToKeep(0);
         // Space of a chunk nothing points to is reused at once, not after MVStore's default 45 s:
@@ -94,6 +102,14 @@ public final class EmbeddedStateStore extends MapStateStore implements AutoClose
         }
         durable(mine);
         return result;
+    }
+
+    /**
+     * Runs {@code operation} alone and returns without waiting for a commit: the next change that
+     * is waited for commits it too, since a commit takes every change made before it.
+     */
+    private synchronized <T> T unhurried(java.util.function.Supplier<T> operation) {
+        return operation.get();
     }
 
     /** What only reads runs alone too, and needs no commit. */
@@ -199,9 +215,14 @@ public final class EmbeddedStateStore extends MapStateStore implements AutoClose
         return read(() -> super.recall(key));
     }
 
+    /**
+     * A replay mark is not waited for (one commit of a webhook's four): the claim that follows it
+     * before anything is sent waits for a commit, which holds the mark too. A mark a killed process
+     * loses marked a body nothing was sent for yet.
+     */
     @Override
     public Optional<String> rememberFirst(String key, String value, Duration ttl) {
-        return locked(() -> super.rememberFirst(key, value, ttl));
+        return unhurried(() -> super.rememberFirst(key, value, ttl));
     }
 
     @Override
@@ -310,6 +331,13 @@ public final class EmbeddedStateStore extends MapStateStore implements AutoClose
     @Override
     public Optional<String> unavailable() {
         return store.isClosed() ? Optional.of("the state store is closed") : Optional.empty();
+    }
+
+    /** What {@code kill -9} leaves: the file as the last commit wrote it. For tests. */
+    synchronized void closeAbruptly() {
+        if (!store.isClosed()) {
+            store.closeImmediately();
+        }
     }
 
     @Override

@@ -110,7 +110,9 @@ public interface StateStore {
     /**
      * Keeps {@code value} under {@code key} for {@code ttl} unless a live value is already there,
      * atomically across every instance sharing the store: of several callers racing, one finds
-     * nothing (empty) and the others the value it kept.
+     * nothing (empty) and the others the value it kept. Unlike the other changes it may become
+     * durable only with the caller's next one (the embedded store commits it with the claim that
+     * follows it, before anything is sent).
      */
     Optional<String> rememberFirst(String key, String value, Duration ttl);
 

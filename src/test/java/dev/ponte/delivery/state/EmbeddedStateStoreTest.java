@@ -8,6 +8,7 @@ import dev.ponte.delivery.state.StateStore.Kind;
 import dev.ponte.delivery.state.StateStore.Status;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
@@ -110,6 +111,49 @@ class EmbeddedStateStoreTest extends StateStoreContract {
         assertThat(after.recall("contact-phone:+5511999990000")).contains("maria@example.com");
     }
 
+    private EmbeddedStateStore restartAfterKill() {
+        store.closeAbruptly();
+        store = new EmbeddedStateStore(dir, clock, RETENTION);
+        return store;
+    }
+
+    @Test
+    void whatACallChangedOutlivesAKilledProcessOnceItReturned() {
+        String key = key();
+        store().claim(key, delivery("d"));
+        store().complete(key, "{\"event_uuid\":\"u-1\"}");
+        store().put(new Entry(Kind.LETTER, "letter-1", clock.instant().plusSeconds(60), null, "{}"));
+        store().remember("contact-phone:+5511999990000", "maria@example.com", Duration.ofDays(365));
+
+        StateStore after = restartAfterKill();
+
+        assertThat(after.completed(key)).isTrue();
+        assertThat(after.get(Kind.LETTER, "letter-1")).isPresent();
+        assertThat(after.recall("contact-phone:+5511999990000")).contains("maria@example.com");
+    }
+
+    /** The replay guard's mark rides on the claim's commit instead of waiting for one of its own. */
+    @Test
+    void aReplayMarkIsCommittedWithTheClaimThatFollowsIt() {
+        String key = key();
+        store().rememberFirst("replay:body-1", key, Duration.ofDays(7));
+        store().claim(key, delivery("d"));
+
+        StateStore after = restartAfterKill();
+
+        assertThat(after.rememberFirst("replay:body-1", "another-key", Duration.ofDays(7))).contains(key);
+        assertThat(after.orphans(10)).extracting(StateStore.Orphan::key).containsExactly(key);
+    }
+
+    @Test
+    void aReplayMarkAloneDoesNotWaitForACommit() {
+        store().rememberFirst("replay:body-1", "key-1", Duration.ofDays(7));
+
+        StateStore after = restartAfterKill();
+
+        assertThat(after.rememberFirst("replay:body-1", "key-2", Duration.ofDays(7))).isEmpty();
+    }
+
     @Test
     void aClaimLeftByTheRunBeforeIsAnOrphanAtOnce() {
         String key = key();
@@ -130,6 +174,32 @@ class EmbeddedStateStoreTest extends StateStoreContract {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("PONTE_STATE_DIR")
                 .hasMessageContaining("another Ponte process");
+    }
+
+    /**
+     * A commit never gives the file's free end back: truncating would force the file to disk
+     * first, for about one webhook in five (their changes: the replay mark, the claim, the
+     * delivery recorded, a fact learned), and the next chunk would grow the file again.
+     */
+    @Test
+    void theFileNeverShrinksBetweenCommits() throws Exception {
+        Path file = dir.resolve(EmbeddedStateStore.FILE);
+        long before = Files.size(file);
+        int shrunk = 0;
+        for (int i = 0; i < 2_000; i++) {
+            String key = "shopify:orders/create:" + i;
+            store.rememberFirst("replay:" + key, key, Duration.ofDays(7));
+            store.claim(key, new byte[600]);
+            store.complete(key, "{\"event_uuid\":\"" + UUID.randomUUID() + "\"}");
+            store.remember("fact:" + i, "buyer" + i + "@example.com", Duration.ofDays(7));
+            long size = Files.size(file);
+            if (size < before) {
+                shrunk++;
+            }
+            before = size;
+        }
+        assertThat(shrunk).isZero();
+        assertThat(restart().completed("shopify:orders/create:1999")).isTrue();
     }
 
     /**
