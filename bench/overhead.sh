@@ -4,8 +4,10 @@
 # delivering it to that same fake RD, then signed Shopify orders to /webhooks/shopify (every one
 # its own order, signed as Shopify signs). One run, one machine; prints both and the ratios.
 # Needs nginx and wrk (Debian's nginx-light and wrk: installed here when missing, as root or
-# through sudo), python3, the JDK and Maven. DURATION (default 10s) per measurement; PONTE_STATE
-# (default embedded, Ponte's own default) chooses the state store.
+# through sudo), python3, the JDK and Maven. DURATION (default 10s) per measurement; WARM (default
+# 30s) of each of Ponte's paths first: on two cores the JIT still compiles Ponte's code a minute
+# into a load, so a short warm-up measures it half compiled; PONTE_STATE (default embedded,
+# Ponte's own default) chooses the state store.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10s}
@@ -28,7 +30,9 @@ sed -e "s#@OUT@#$PWD/$OUT#g" -e "s/@RD_PORT@/$RD_PORT/g" -e "s/@RELAY_PORT@/$REL
 "$NGINX" -c "$PWD/$OUT/nginx.conf" -p "$PWD/$OUT" &
 NGINX_PID=$!
 PER_RUN=${ORDERS_PER_RUN:-200000}
-python3 bench/overhead/signed-orders.py $((1000 + 2 * PER_RUN)) > "$OUT/orders.tsv"
+WARM=${WARM:-30s}
+WARM_ORDERS=300000 # every order delivered once: the warm-up has its own
+python3 bench/overhead/signed-orders.py $((1000 + WARM_ORDERS + 2 * PER_RUN)) > "$OUT/orders.tsv"
 export ORDER_FILE="$PWD/$OUT/orders.tsv"
 
 PONTE_RD_URL=http://127.0.0.1:$RD_PORT PONTE_RD_ACCESS_TOKEN=bench PONTE_API_TOKEN=bench \
@@ -61,11 +65,12 @@ measure() { # name, connections, url, script
     END {printf "%s %s %s %s %s %s %s %s\n", name, c, rps, p50, p99, bad == "" ? 0 : bad, calls, requests}' "$OUT/$1-c$2.txt"
 }
 
-warm() { wrk -t2 -c32 -d5s -s "$2" "$1" > /dev/null 2>&1; }
-warm "http://127.0.0.1:$RELAY_PORT/platform/events" bench/overhead/events.lua
-warm "http://127.0.0.1:$APP_PORT/events" bench/overhead/events.lua
+warm() { wrk -t2 -c32 -d"$3" -s "$2" "$1" > /dev/null 2>&1; }
+warm "http://127.0.0.1:$RELAY_PORT/platform/events" bench/overhead/events.lua 5s
+warm "http://127.0.0.1:$APP_PORT/events" bench/overhead/events.lua "$WARM"
+ORDER_START=1001 ORDER_COUNT=$WARM_ORDERS warm "http://127.0.0.1:$APP_PORT/webhooks/shopify" bench/overhead/shopify.lua "$WARM"
 {
-  start=1000
+  start=$((1001 + WARM_ORDERS))
   for c in 32 1; do
     measure relay "$c" "http://127.0.0.1:$RELAY_PORT/platform/events" bench/overhead/events.lua
     measure events "$c" "http://127.0.0.1:$APP_PORT/events" bench/overhead/events.lua
