@@ -21,9 +21,10 @@ import org.h2.mvstore.MVStoreException;
  * {@code PONTE_STATE_DIR}. Every change is committed before the call returns (the replay guard's
  * mark with the claim that follows it), so a process killed with {@code kill -9} loses nothing it
  * answered for (the operating system still holds the written pages; a power cut is another
- * matter: commits do not force the file to disk, see {@link TailKeepingFileStore}). Pages are cached in a bounded cache, so memory
- * stays flat however many keys the file holds (measured: 100 000 deliveries, two commits each, add
- * about 2.5 MB of heap over the first thousand; a commit takes about 80 µs).
+ * matter: commits do not force the file to disk, see {@link TailKeepingFileStore}). Pages are
+ * cached in a bounded cache, so memory stays flat however many keys the file holds (measured:
+ * 100 000 deliveries, two commits each, add about 2.5 MB of heap over the first thousand; a
+ * commit takes about 80 µs).
  *
  * <p>One operation at a time: each commit frees the space of chunks nothing points to any more,
  * at once (see the retention time below), and a thread still reading the previous version could
