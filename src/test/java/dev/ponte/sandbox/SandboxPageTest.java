@@ -73,7 +73,8 @@ class SandboxPageTest {
             browser.screenshot("sandbox");
 
             browser.driver().findElement(By.id("clear")).click();
-            assertThat(browser.driver().findElements(By.cssSelector("tbody tr"))).isEmpty();
+            // The page clears once its DELETE is answered: wait for it rather than race it.
+            browser.waitFor("the list emptied", () -> browser.driver().findElements(By.cssSelector("tbody tr")).isEmpty());
             assertThat(browser.driver().findElement(By.tagName("body")).getText()).contains("0 event(s)");
         }
         given().get(PAGE + "/events").then().body("", hasSize(0));
