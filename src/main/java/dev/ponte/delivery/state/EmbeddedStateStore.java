@@ -48,6 +48,19 @@ public final class EmbeddedStateStore extends MapStateStore implements AutoClose
     private long committed;
     private final Object commits = new Object();
 
+    /**
+     * Compaction goes along with the commits: every {@value #COMPACT_EVERY} of them, chunks less
+     * than half full are rewritten, up to {@value #COMPACT_WRITE} bytes. A chunk stays in the file
+     * while any page in it is live, and a webhook's keys are new keys, so without this most chunks
+     * stay behind for a page or two (measured: 100 000 webhooks' changes left 17 604 chunks filled
+     * 8%, a 549 MB file, and each commit's update of the chunks' own map grew slower with them).
+     * The purge's compaction every ten minutes cannot catch up with a busy hour.
+     */
+    static final int COMPACT_EVERY = 256;
+    static final int COMPACT_FILL_PERCENT = 50;
+    static final int COMPACT_WRITE = 256 * 1024;
+    private int commitsSinceCompaction;
+
     public EmbeddedStateStore(Path dir, Clock clock, Retention retention) {
         super(clock, retention);
         try {
@@ -132,6 +145,11 @@ public final class EmbeddedStateStore extends MapStateStore implements AutoClose
                 upTo = changes;
                 if (!store.isClosed()) {
                     store.commit();
+                    if (++commitsSinceCompaction >= COMPACT_EVERY) {
+                        commitsSinceCompaction = 0;
+                        store.compact(COMPACT_FILL_PERCENT, COMPACT_WRITE);
+                        store.commit();
+                    }
                 }
             }
             committed = upTo;

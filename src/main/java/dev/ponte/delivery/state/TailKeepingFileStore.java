@@ -13,10 +13,10 @@ import org.h2.mvstore.SingleFileStore;
  * forces the file to disk: an {@code fsync}, for about one webhook in five under their pattern of
  * changes (measured: 1 141 forces in 20 000 commits), each as slow as the disk, and the next
  * chunk grows the file again. Here a commit never truncates; the free end is reused by the next
- * chunks, and the file is shrunk where MVStore shrinks it without that threshold: when chunks are
- * compacted (the hourly purge) and when the store closes. The file's size is unchanged by this
- * (the free end is at most a few chunks), and what a commit makes durable is unchanged: a commit
- * writes its chunk without forcing it, as before.
+ * chunks, and the file is shrunk where MVStore shrinks it without that threshold: when the store
+ * closes (and when chunks are moved, which Ponte does not ask for). The file's size is unchanged
+ * by this (the free end is at most a few chunks), and what a commit makes
+ * durable is unchanged: a commit writes its chunk without forcing it, as before.
  */
 final class TailKeepingFileStore extends SingleFileStore {
 
@@ -32,7 +32,7 @@ final class TailKeepingFileStore extends SingleFileStore {
 
     /**
      * MVStore asks with {@code minPercent > 0} after each chunk written inside the file, and with 0
-     * when it compacts or closes: only the latter shrink.
+     * when it closes or moves chunks: only the latter shrink.
      */
     @Override
     protected void shrinkStoreIfPossible(int minPercent) {
