@@ -119,15 +119,11 @@ public final class EmbeddedStateStore extends MapStateStore implements AutoClose
     }
 
     /**
-     * Runs {@code operation} alone and returns without waiting for a commit: the next change that
-     * is waited for commits it too, since a commit takes every change made before it.
+     * Runs {@code operation} alone and returns without waiting for a commit: what only reads, and
+     * the replay mark (the next change that is waited for commits it too, since a commit takes
+     * every change made before it).
      */
-    private synchronized <T> T unhurried(java.util.function.Supplier<T> operation) {
-        return operation.get();
-    }
-
-    /** What only reads runs alone too, and needs no commit. */
-    private synchronized <T> T read(java.util.function.Supplier<T> operation) {
+    private synchronized <T> T alone(java.util.function.Supplier<T> operation) {
         return operation.get();
     }
 
@@ -208,12 +204,12 @@ public final class EmbeddedStateStore extends MapStateStore implements AutoClose
 
     @Override
     public boolean completed(String key) {
-        return read(() -> super.completed(key));
+        return alone(() -> super.completed(key));
     }
 
     @Override
     public List<Orphan> orphans(int max) {
-        return read(() -> super.orphans(max));
+        return alone(() -> super.orphans(max));
     }
 
     @Override
@@ -231,7 +227,7 @@ public final class EmbeddedStateStore extends MapStateStore implements AutoClose
 
     @Override
     public Optional<String> recall(String key) {
-        return read(() -> super.recall(key));
+        return alone(() -> super.recall(key));
     }
 
     /**
@@ -241,7 +237,7 @@ public final class EmbeddedStateStore extends MapStateStore implements AutoClose
      */
     @Override
     public Optional<String> rememberFirst(String key, String value, Duration ttl) {
-        return unhurried(() -> super.rememberFirst(key, value, ttl));
+        return alone(() -> super.rememberFirst(key, value, ttl));
     }
 
     @Override
@@ -254,7 +250,7 @@ public final class EmbeddedStateStore extends MapStateStore implements AutoClose
 
     @Override
     public Optional<Entry> get(Kind kind, String id) {
-        return read(() -> super.get(kind, id));
+        return alone(() -> super.get(kind, id));
     }
 
     @Override
@@ -267,17 +263,17 @@ public final class EmbeddedStateStore extends MapStateStore implements AutoClose
 
     @Override
     public List<Entry> due(Kind kind, Instant now, int max) {
-        return read(() -> super.due(kind, now, max));
+        return alone(() -> super.due(kind, now, max));
     }
 
     @Override
     public List<Entry> list(Kind kind, int max) {
-        return read(() -> super.list(kind, max));
+        return alone(() -> super.list(kind, max));
     }
 
     @Override
     public List<Entry> waitingFor(Kind kind, String subject) {
-        return read(() -> super.waitingFor(kind, subject));
+        return alone(() -> super.waitingFor(kind, subject));
     }
 
     @Override
@@ -341,7 +337,7 @@ public final class EmbeddedStateStore extends MapStateStore implements AutoClose
     public void purgeExpired() {
         locked(() -> {
             super.purgeExpired();
-            // Expired chunks are rewritten in the background; this keeps the file from growing on.
+            // The purge empties many chunks at once: a larger rewrite than the one along the commits.
             store.compact(90, 4 * 1024 * 1024);
             return null;
         });

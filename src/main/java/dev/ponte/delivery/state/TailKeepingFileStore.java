@@ -15,8 +15,8 @@ import org.h2.mvstore.SingleFileStore;
  * chunk grows the file again. Here a commit never truncates; the free end is reused by the next
  * chunks, and the file is shrunk where MVStore shrinks it without that threshold: when the store
  * closes (and when chunks are moved, which Ponte does not ask for). The file's size is unchanged
- * by this (the free end is at most a few chunks), and what a commit makes
- * durable is unchanged: a commit writes its chunk without forcing it, as before.
+ * by this (the free end is at most a few chunks), and what a commit makes durable is unchanged: a
+ * commit writes its chunk without forcing it, as before.
  */
 final class TailKeepingFileStore extends SingleFileStore {
 
