@@ -1,13 +1,14 @@
 package dev.ponte.contacts;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ponte.delivery.Delivered;
 import dev.ponte.delivery.Redelivery;
 import dev.ponte.delivery.state.StateStore;
 import dev.ponte.mapping.Contacts;
 import dev.ponte.mapping.Fact;
+import dev.ponte.rd.events.NamesMobilePhone;
+import dev.ponte.rd.events.NamesPersonalPhone;
 import dev.ponte.rd.events.RdEvent;
-import dev.ponte.rd.events.RdJson;
+import dev.ponte.rd.events.RdPayload;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -23,8 +24,6 @@ import java.util.List;
  */
 @ApplicationScoped
 public class Learning {
-
-    private static final List<String> PHONE_FIELDS = List.of("personal_phone", "mobile_phone");
 
     private final StateStore store;
     private final Redelivery redelivery;
@@ -66,21 +65,28 @@ public class Learning {
         return facts;
     }
 
-    /** The E.164 phone numbers of events that also name an email. */
+    /** The E.164 phone numbers of events that also name an email ({@code personal_phone}, then {@code mobile_phone}). */
     private static List<String> phones(List<RdEvent> events) {
         List<String> phones = new ArrayList<>();
         for (RdEvent event : events) {
-            if (event.payload().email() == null) {
+            RdPayload payload = event.payload();
+            if (payload.email() == null) {
                 continue;
             }
-            JsonNode payload = RdJson.tree(event).path("payload");
-            for (String field : PHONE_FIELDS) {
-                String phone = Contacts.phone(payload.path(field).asText(null));
-                if (phone != null) {
-                    phones.add(phone);
-                }
+            if (payload instanceof NamesPersonalPhone named) {
+                addPhone(phones, named.personalPhone());
+            }
+            if (payload instanceof NamesMobilePhone named) {
+                addPhone(phones, named.mobilePhone());
             }
         }
         return phones;
+    }
+
+    private static void addPhone(List<String> phones, String given) {
+        String phone = Contacts.phone(given);
+        if (phone != null) {
+            phones.add(phone);
+        }
     }
 }

@@ -31,22 +31,28 @@ public final class MemoryJournalStore implements JournalStore {
     }
 
     @Override
-    public synchronized void put(JournalEntry entry) {
-        keep(entry);
-        entry.keys().forEach(key -> idByKey.put(key, entry.id()));
-        Iterator<JournalEntry> oldest = byId.values().iterator();
-        while (byId.size() > size) {
-            JournalEntry gone = oldest.next();
-            oldest.remove();
-            bodies.remove(gone.id());
-            gone.keys().forEach(key -> idByKey.remove(key, gone.id()));
+    public void put(JournalEntry entry) {
+        Packed packed = Packed.of(entry); // outside the lock: packing is most of a put's work
+        synchronized (this) {
+            keep(packed);
+            entry.keys().forEach(key -> idByKey.put(key, entry.id()));
+            Iterator<JournalEntry> oldest = byId.values().iterator();
+            while (byId.size() > size) {
+                JournalEntry gone = oldest.next();
+                oldest.remove();
+                bodies.remove(gone.id());
+                gone.keys().forEach(key -> idByKey.remove(key, gone.id()));
+            }
         }
     }
 
     @Override
-    public synchronized void replace(JournalEntry entry) {
-        if (byId.containsKey(entry.id())) {
-            keep(entry); // same key: keeps its place
+    public void replace(JournalEntry entry) {
+        Packed packed = Packed.of(entry);
+        synchronized (this) {
+            if (byId.containsKey(entry.id())) {
+                keep(packed); // same key: keeps its place
+            }
         }
     }
 
@@ -73,12 +79,21 @@ public final class MemoryJournalStore implements JournalStore {
         return found;
     }
 
-    private void keep(JournalEntry entry) {
-        ObjectNode body = RdJson.mapper().createObjectNode();
-        body.set("events", entry.events());
-        body.set("answer", entry.answer());
-        bodies.put(entry.id(), Gzip.pack(body.toString().getBytes(StandardCharsets.UTF_8)));
-        byId.put(entry.id(), entry.withEvents(null).withAnswer(null));
+    private void keep(Packed packed) {
+        bodies.put(packed.light().id(), packed.body());
+        byId.put(packed.light().id(), packed.light());
+    }
+
+    /** An entry without its events and answer, and those two as gzipped JSON. */
+    private record Packed(JournalEntry light, byte[] body) {
+
+        static Packed of(JournalEntry entry) {
+            ObjectNode body = RdJson.mapper().createObjectNode();
+            body.set("events", entry.events());
+            body.set("answer", entry.answer());
+            return new Packed(entry.withEvents(null).withAnswer(null),
+                    Gzip.pack(body.toString().getBytes(StandardCharsets.UTF_8)));
+        }
     }
 
     private JournalEntry whole(JournalEntry light) {

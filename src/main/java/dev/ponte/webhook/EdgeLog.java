@@ -7,8 +7,11 @@ import dev.ponte.delivery.Receipt;
 import dev.ponte.journal.Journal;
 import dev.ponte.journal.JournalEntry;
 import dev.ponte.journal.Traffic;
+import dev.ponte.rd.events.EcommerceLineItem;
+import dev.ponte.rd.events.ListsLineItems;
 import dev.ponte.rd.events.RdEvent;
 import dev.ponte.rd.events.RdJson;
+import dev.ponte.rd.validation.EventSchemas;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import jakarta.annotation.PostConstruct;
@@ -194,21 +197,17 @@ public class EdgeLog {
      * {@code total_items}, so lines whose quantities add up to less than it were cut.
      */
     static String lineItemsCut(RdEvent event) {
-        if (!event.eventType().ecommerce()) {
-            return null;
-        }
-        com.fasterxml.jackson.databind.JsonNode payload = RdJson.tree(event).path("payload");
-        com.fasterxml.jackson.databind.JsonNode lines = payload.path("line_items");
-        if (lines.size() < dev.ponte.rd.validation.EventSchemas.MAX_LINE_ITEMS || !payload.path("total_items").isInt()) {
+        if (!(event.payload() instanceof ListsLineItems order) || order.lineItems() == null || order.totalItems() == null
+                || order.lineItems().size() < EventSchemas.MAX_LINE_ITEMS) {
             return null;
         }
         int inLines = 0;
-        for (com.fasterxml.jackson.databind.JsonNode item : lines) {
-            inLines += item.path("quantity").asInt(1);
+        for (EcommerceLineItem item : order.lineItems()) {
+            inLines += item.quantity() == null ? 1 : item.quantity();
         }
-        int total = payload.path("total_items").asInt();
-        return inLines < total ? event.eventType() + ": the first " + lines.size() + " lines sent (" + inLines + " of "
-                + total + " items)" : null;
+        int total = order.totalItems();
+        return inLines < total ? event.eventType() + ": the first " + order.lineItems().size() + " lines sent (" + inLines
+                + " of " + total + " items)" : null;
     }
 
     private static String defaultOutcome(int status) {

@@ -25,7 +25,7 @@ public record CallFinishedPayload(
         String callPhoneType,
         String callCarrier,
         String callRecord,
-        List<LegalBase> legalBases) implements RdPayload {
+        List<LegalBase> legalBases) implements RdPayload, NamesPersonalPhone {
 
     @Override
     public EventType eventType() {

@@ -23,7 +23,7 @@ public record ChatFinishedPayload(
         String website,
         String companyName,
         String companySite,
-        List<LegalBase> legalBases) implements RdPayload {
+        List<LegalBase> legalBases) implements RdPayload, NamesPersonalPhone, NamesMobilePhone {
 
     @Override
     public EventType eventType() {

@@ -22,7 +22,7 @@ public record ChatStartedPayload(
         String website,
         String companyName,
         String companySite,
-        List<LegalBase> legalBases) implements RdPayload {
+        List<LegalBase> legalBases) implements RdPayload, NamesPersonalPhone, NamesMobilePhone {
 
     @Override
     public EventType eventType() {

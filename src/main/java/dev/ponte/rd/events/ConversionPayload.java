@@ -33,7 +33,7 @@ public record ConversionPayload(
         List<String> tags,
         Boolean availableForMailing,
         List<LegalBase> legalBases,
-        @JsonAnySetter @JsonAnyGetter Map<String, String> customFields) implements RdPayload {
+        @JsonAnySetter @JsonAnyGetter Map<String, String> customFields) implements RdPayload, NamesPersonalPhone, NamesMobilePhone {
 
     public ConversionPayload {
         customFields = customFields == null ? Map.of() : Map.copyOf(customFields);

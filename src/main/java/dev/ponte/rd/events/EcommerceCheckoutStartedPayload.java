@@ -17,7 +17,7 @@ public record EcommerceCheckoutStartedPayload(
         String currency,
         BigDecimal price,
         Integer totalItems,
-        List<EcommerceLineItem> lineItems) implements RdPayload {
+        List<EcommerceLineItem> lineItems) implements RdPayload, NamesPersonalPhone, NamesMobilePhone, ListsLineItems {
 
     @Override
     public EventType eventType() {

@@ -12,7 +12,7 @@ public record EcommerceOrderCancelledPayload(
         String mobilePhone,
         String personalPhone,
         List<LegalBase> legalBases,
-        String cancelReason) implements RdPayload {
+        String cancelReason) implements RdPayload, NamesPersonalPhone, NamesMobilePhone {
 
     @Override
     public EventType eventType() {

@@ -15,7 +15,7 @@ public record EcommerceOrderFulfilledPayload(
         String orderIdentifier,
         String trackingCompany,
         String trackingCode,
-        String trackingUrl) implements RdPayload {
+        String trackingUrl) implements RdPayload, NamesPersonalPhone, NamesMobilePhone {
 
     @Override
     public EventType eventType() {

@@ -22,7 +22,7 @@ public record EcommerceOrderPaidPayload(
         String shippingState,
         String shippingCountry,
         String orderUrl,
-        List<String> paymentMethods) implements RdPayload {
+        List<String> paymentMethods) implements RdPayload, NamesPersonalPhone, NamesMobilePhone, ListsLineItems {
 
     @Override
     public EventType eventType() {

@@ -11,7 +11,7 @@ public record EcommerceOrderRefundedPayload(
         String name,
         String mobilePhone,
         String personalPhone,
-        List<LegalBase> legalBases) implements RdPayload {
+        List<LegalBase> legalBases) implements RdPayload, NamesPersonalPhone, NamesMobilePhone {
 
     @Override
     public EventType eventType() {

@@ -12,7 +12,7 @@ public record EcommerceShipmentDeliveredPayload(
         String mobilePhone,
         String personalPhone,
         List<LegalBase> legalBases,
-        String orderIdentifier) implements RdPayload {
+        String orderIdentifier) implements RdPayload, NamesPersonalPhone, NamesMobilePhone {
 
     @Override
     public EventType eventType() {

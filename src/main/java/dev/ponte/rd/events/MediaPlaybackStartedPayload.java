@@ -24,7 +24,7 @@ public record MediaPlaybackStartedPayload(
         String mediaCategory,
         Integer mediaDuration,
         String mediaPublishedDateTimestamp,
-        List<LegalBase> legalBases) implements RdPayload {
+        List<LegalBase> legalBases) implements RdPayload, NamesPersonalPhone, NamesMobilePhone {
 
     @Override
     public EventType eventType() {

@@ -28,7 +28,7 @@ public record MediaPlaybackStoppedPayload(
         Integer mediaUserInteractionDuration,
         Integer mediaUserInteractionPercentage,
         String mediaUserInteractionDateTimestamp,
-        List<LegalBase> legalBases) implements RdPayload {
+        List<LegalBase> legalBases) implements RdPayload, NamesPersonalPhone, NamesMobilePhone {
 
     @Override
     public EventType eventType() {
