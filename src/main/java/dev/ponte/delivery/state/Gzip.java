@@ -24,9 +24,11 @@ public final class Gzip {
     /** Magic, deflate, no flags, no time, no extra flags, operating system unknown (255). */
     private static final byte[] HEADER = {0x1f, (byte) 0x8b, Deflater.DEFLATED, 0, 0, 0, 0, 0, 0, (byte) 0xff};
 
-    /** A few idle compressors, not one per thread: each holds its native state until ended. */
-    private static final ArrayBlockingQueue<Deflater> IDLE =
-            new ArrayBlockingQueue<>(Math.max(2, Runtime.getRuntime().availableProcessors()));
+    /**
+     * At most four idle compressors, not one per thread: each holds about 260 KB of native memory
+     * until ended. Beyond four packing at once, the extra ones are made and ended as before.
+     */
+    private static final ArrayBlockingQueue<Deflater> IDLE = new ArrayBlockingQueue<>(4);
 
     private Gzip() {
     }
