@@ -7,7 +7,7 @@
 # the CDS and AOT archives record the class path as the jar saw it.
 # BASELINE=<git ref> also builds that commit's plain jar (in a git worktree) and runs it in turn
 # with today's plain jar (PAIRS runs each, default 11), printing both medians and the difference:
-# what a change cost at start-up.
+# what a change cost at start-up, with the median of the pairs' own differences and its 95% interval.
 # Needs Temurin 25 (JDK25=..., default /usr/lib/jvm/temurin-25-jdk-amd64), python3, curl, openssl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -89,14 +89,32 @@ done
 
 if [ -n "${BASELINE:-}" ]; then
   : > "$OUT/pair-plain.txt"; : > "$OUT/pair-baseline.txt"
-  for _ in $(seq "${PAIRS:-11}"); do # in turn, so a slower minute of the machine falls on both
-    run plain >> "$OUT/pair-plain.txt"
-    run baseline >> "$OUT/pair-baseline.txt"
+  # In turn, so a slower minute of the machine falls on both; which goes first alternates, so
+  # neither always runs on a machine the other has just warmed (or left busy).
+  for i in $(seq "${PAIRS:-11}"); do
+    if [ $((i % 2)) = 1 ]; then
+      run plain >> "$OUT/pair-plain.txt"; run baseline >> "$OUT/pair-baseline.txt"
+    else
+      run baseline >> "$OUT/pair-baseline.txt"; run plain >> "$OUT/pair-plain.txt"
+    fi
   done
   now=$(cut -d' ' -f1 "$OUT/pair-plain.txt" | median)
   then=$(cut -d' ' -f1 "$OUT/pair-baseline.txt" | median)
+  # Each pair's own difference, its median and a 95% bootstrap interval for that median: how sure
+  # the comparison is, on a machine whose starts vary by more than the step being measured.
+  paired=$(python3 - "$OUT/pair-baseline.txt" "$OUT/pair-plain.txt" <<'PY'
+import random, statistics, sys
+then = [int(l.split()[0]) for l in open(sys.argv[1])]
+now = [int(l.split()[0]) for l in open(sys.argv[2])]
+d = [b - a for a, b in zip(then, now)]
+random.seed(1)
+medians = sorted(statistics.median(random.choices(d, k=len(d))) for _ in range(4000))
+print("%+d ms (95%% interval %+d to %+d ms)" % (statistics.median(d), medians[100], medians[3899]))
+PY
+)
   printf '\n| plain jar, in turn (%s runs each) | first webhook delivered, median ms |\n|---|---|\n' "${PAIRS:-11}" | tee -a "$OUT/results.md"
   echo "| $BASELINE | $then |" | tee -a "$OUT/results.md"
   echo "| $(git rev-parse --short HEAD) (working tree) | $now |" | tee -a "$OUT/results.md"
-  echo "| difference | $(( now - then )) |" | tee -a "$OUT/results.md"
+  echo "| difference of the medians | $(( now - then )) |" | tee -a "$OUT/results.md"
+  echo "| median of the pairs' differences | $paired |" | tee -a "$OUT/results.md"
 fi
