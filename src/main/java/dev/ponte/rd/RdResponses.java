@@ -16,15 +16,30 @@ final class RdResponses {
     }
 
     static String text(Response response) {
-        if (!response.hasEntity()) {
-            return "";
-        }
-        byte[] bytes = response.readEntity(byte[].class);
-        return bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
+        return new String(bytes(response), StandardCharsets.UTF_8);
     }
 
+    /**
+     * RD's answer as JSON, parsed from its bytes: Jackson's byte parser, and no string of the
+     * whole answer made first (a batch's answer lists every event's uuid; parsing it was most of
+     * what a webhook spent on RD's answer).
+     */
     static JsonNode json(Response response) {
-        return json(text(response));
+        byte[] bytes = bytes(response);
+        try {
+            JsonNode node = bytes.length == 0 ? null : RdJson.mapper().readTree(bytes);
+            return node == null ? MissingNode.getInstance() : node; // a blank answer reads as no content
+        } catch (Exception notJson) {
+            return MissingNode.getInstance();
+        }
+    }
+
+    private static byte[] bytes(Response response) {
+        if (!response.hasEntity()) {
+            return new byte[0];
+        }
+        byte[] bytes = response.readEntity(byte[].class);
+        return bytes == null ? new byte[0] : bytes;
     }
 
     static JsonNode json(String text) {
