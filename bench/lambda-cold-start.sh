@@ -8,7 +8,8 @@
 # Needs python3, unzip, openssl; JAVA=... picks the JVM (default java on the PATH; Lambda's
 # java21 runtime is Java 21). FUNCTION_JAVA_TOOL_OPTIONS=... is the function's JAVA_TOOL_OPTIONS,
 # as Lambda would pass it (e.g. "-XX:+UnlockDiagnosticVMOptions -XX:-BytecodeVerificationRemote",
-# see the README).
+# see the README). BASELINE=<git ref> also builds that commit's function.zip and cold-starts it in
+# turn with today's (PAIRS each), printing the median of the pairs' differences and its 95% interval.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA=${JAVA:-java}
@@ -44,24 +45,58 @@ python3 bench/rd-standin.py $RD_PORT & RD_PID=$!
 trap 'kill $RD_PID 2>/dev/null || true' EXIT
 sleep 0.5
 
-: > "$OUT/runs.txt"
-for _ in $(seq "$RUNS"); do
+cold_start() { # unpacked function directory; prints the milliseconds to the answer
+  local task=$1
   python3 bench/lambda/runtime-api.py $API_PORT "$OUT/event.json" "$OUT/start" > "$OUT/answer.txt" & API_PID=$!
   sleep 0.3
   date +%s%N > "$OUT/start"
   env -i PATH="$PATH" HOME="$HOME" AWS_LAMBDA_RUNTIME_API=127.0.0.1:$API_PORT \
-    _HANDLER=io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest LAMBDA_TASK_ROOT="$OUT/task" \
+    _HANDLER=io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest LAMBDA_TASK_ROOT="$task" \
     AWS_LAMBDA_FUNCTION_NAME=ponte AWS_LAMBDA_FUNCTION_VERSION='$LATEST' AWS_LAMBDA_FUNCTION_MEMORY_SIZE=1024 \
     AWS_REGION=us-east-1 PONTE_STATE=memory PONTE_RD_URL=http://127.0.0.1:$RD_PORT PONTE_RD_CLIENT_ID=b \
     PONTE_RD_CLIENT_SECRET=b PONTE_RD_REFRESH_TOKEN=b PONTE_API_TOKEN=b PONTE_VENDORS_SHOPIFY_SECRET=bench-secret \
     PONTE_REDELIVERY_POLL=false ${FUNCTION_JAVA_TOOL_OPTIONS:+JAVA_TOOL_OPTIONS="$FUNCTION_JAVA_TOOL_OPTIONS"} \
-    "$JAVA" -XX:+TieredCompilation -XX:TieredStopAtLevel=1 -cp "$classpath" \
+    "$JAVA" -XX:+TieredCompilation -XX:TieredStopAtLevel=1 -cp "$task:$task/lib/*:target/lambda-runtime-client/*" \
     com.amazonaws.services.lambda.runtime.api.client.AWSLambda \
     io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest > "$OUT/function.log" 2>&1 & FN_PID=$!
   wait $API_PID
   kill $FN_PID 2>/dev/null; wait $FN_PID 2>/dev/null || true
   grep -q '"outcome":"delivered"' "$OUT/answer.txt" || { echo "the webhook was not delivered: $(cat "$OUT/answer.txt")" >&2; exit 1; }
-  cut -d' ' -f1 "$OUT/answer.txt" >> "$OUT/runs.txt"
-done
+  cut -d' ' -f1 "$OUT/answer.txt"
+}
+
+: > "$OUT/runs.txt"
+for _ in $(seq "$RUNS"); do cold_start "$OUT/task" >> "$OUT/runs.txt"; done
 median=$(sort -n "$OUT/runs.txt" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
 echo "cold start to the first answered webhook: median $median ms of $RUNS ($(tr '\n' ' ' < "$OUT/runs.txt")ms); $("$JAVA" -version 2>&1 | head -1)" | tee "$OUT/results.md"
+
+# BASELINE=<git ref>: that commit's function.zip, cold-started in turn with today's (PAIRS each,
+# default 11; which goes first alternates), with the median of the pairs' own differences and a
+# 95% bootstrap interval for it: this machine's cold starts vary by more than most steps.
+if [ -n "${BASELINE:-}" ]; then
+  worktree=target/bench/lambda-baseline-src
+  git worktree remove --force "$worktree" 2>/dev/null || rm -rf "$worktree"
+  git worktree add --detach "$worktree" "$BASELINE" > /dev/null
+  (cd "$worktree" && ./mvnw -B -q package -DskipTests > "../lambda/build-baseline.log" 2>&1)
+  unzip -q "$worktree/target/function.zip" -d "$OUT/baseline-task"
+  git worktree remove --force "$worktree"
+  : > "$OUT/pairs.txt"
+  for i in $(seq "${PAIRS:-11}"); do
+    if [ $((i % 2)) = 1 ]; then
+      then=$(cold_start "$OUT/baseline-task"); now=$(cold_start "$OUT/task")
+    else
+      now=$(cold_start "$OUT/task"); then=$(cold_start "$OUT/baseline-task")
+    fi
+    echo "$then $now" >> "$OUT/pairs.txt"
+  done
+  python3 - "$OUT/pairs.txt" "$BASELINE" "$(git rev-parse --short HEAD)" <<'PY' | tee -a "$OUT/results.md"
+import random, statistics, sys
+pairs = [tuple(map(int, line.split())) for line in open(sys.argv[1])]
+d = [now - then for then, now in pairs]
+random.seed(1)
+medians = sorted(statistics.median(random.choices(d, k=len(d))) for _ in range(4000))
+print("in turn, %d cold starts each: %s median %d ms, %s (working tree) median %d ms; median of the pairs' differences %+d ms (95%% interval %+d to %+d ms)"
+      % (len(pairs), sys.argv[2], statistics.median(p[0] for p in pairs), sys.argv[3], statistics.median(p[1] for p in pairs),
+         statistics.median(d), medians[100], medians[3899]))
+PY
+fi
