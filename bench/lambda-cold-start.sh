@@ -65,9 +65,11 @@ cold_start() { # unpacked function directory; prints the milliseconds to the ans
   cut -d' ' -f1 "$OUT/answer.txt"
 }
 
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
 : > "$OUT/runs.txt"
 for _ in $(seq "$RUNS"); do cold_start "$OUT/task" >> "$OUT/runs.txt"; done
-median=$(sort -n "$OUT/runs.txt" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+median=$(median < "$OUT/runs.txt")
 echo "cold start to the first answered webhook: median $median ms of $RUNS ($(tr '\n' ' ' < "$OUT/runs.txt")ms); $("$JAVA" -version 2>&1 | head -1)" | tee "$OUT/results.md"
 
 # BASELINE=<git ref>: that commit's function.zip, cold-started in turn with today's (PAIRS each,
@@ -80,23 +82,17 @@ if [ -n "${BASELINE:-}" ]; then
   (cd "$worktree" && ./mvnw -B -q package -DskipTests > "../lambda/build-baseline.log" 2>&1)
   unzip -q "$worktree/target/function.zip" -d "$OUT/baseline-task"
   git worktree remove --force "$worktree"
-  : > "$OUT/pairs.txt"
+  : > "$OUT/pair-baseline.txt"; : > "$OUT/pair-now.txt"
   for i in $(seq "${PAIRS:-11}"); do
     if [ $((i % 2)) = 1 ]; then
-      then=$(cold_start "$OUT/baseline-task"); now=$(cold_start "$OUT/task")
+      cold_start "$OUT/baseline-task" >> "$OUT/pair-baseline.txt"; cold_start "$OUT/task" >> "$OUT/pair-now.txt"
     else
-      now=$(cold_start "$OUT/task"); then=$(cold_start "$OUT/baseline-task")
+      cold_start "$OUT/task" >> "$OUT/pair-now.txt"; cold_start "$OUT/baseline-task" >> "$OUT/pair-baseline.txt"
     fi
-    echo "$then $now" >> "$OUT/pairs.txt"
   done
-  python3 - "$OUT/pairs.txt" "$BASELINE" "$(git rev-parse --short HEAD)" <<'PY' | tee -a "$OUT/results.md"
-import random, statistics, sys
-pairs = [tuple(map(int, line.split())) for line in open(sys.argv[1])]
-d = [now - then for then, now in pairs]
-random.seed(1)
-medians = sorted(statistics.median(random.choices(d, k=len(d))) for _ in range(4000))
-print("in turn, %d cold starts each: %s median %d ms, %s (working tree) median %d ms; median of the pairs' differences %+d ms (95%% interval %+d to %+d ms)"
-      % (len(pairs), sys.argv[2], statistics.median(p[0] for p in pairs), sys.argv[3], statistics.median(p[1] for p in pairs),
-         statistics.median(d), medians[100], medians[3899]))
-PY
+  then=$(median < "$OUT/pair-baseline.txt")
+  now=$(median < "$OUT/pair-now.txt")
+  echo "in turn, ${PAIRS:-11} cold starts each: $BASELINE median $then ms, $(git rev-parse --short HEAD) (working tree)" \
+    "median $now ms; median of the pairs' differences $(python3 bench/paired-difference.py "$OUT/pair-baseline.txt" \
+    "$OUT/pair-now.txt")" | tee -a "$OUT/results.md"
 fi

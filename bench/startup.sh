@@ -100,18 +100,7 @@ if [ -n "${BASELINE:-}" ]; then
   done
   now=$(cut -d' ' -f1 "$OUT/pair-plain.txt" | median)
   then=$(cut -d' ' -f1 "$OUT/pair-baseline.txt" | median)
-  # Each pair's own difference, its median and a 95% bootstrap interval for that median: how sure
-  # the comparison is, on a machine whose starts vary by more than the step being measured.
-  paired=$(python3 - "$OUT/pair-baseline.txt" "$OUT/pair-plain.txt" <<'PY'
-import random, statistics, sys
-then = [int(l.split()[0]) for l in open(sys.argv[1])]
-now = [int(l.split()[0]) for l in open(sys.argv[2])]
-d = [b - a for a, b in zip(then, now)]
-random.seed(1)
-medians = sorted(statistics.median(random.choices(d, k=len(d))) for _ in range(4000))
-print("%+d ms (95%% interval %+d to %+d ms)" % (statistics.median(d), medians[100], medians[3899]))
-PY
-)
+  paired=$(python3 bench/paired-difference.py "$OUT/pair-baseline.txt" "$OUT/pair-plain.txt")
   printf '\n| plain jar, in turn (%s runs each) | first webhook delivered, median ms |\n|---|---|\n' "${PAIRS:-11}" | tee -a "$OUT/results.md"
   echo "| $BASELINE | $then |" | tee -a "$OUT/results.md"
   echo "| $(git rev-parse --short HEAD) (working tree) | $now |" | tee -a "$OUT/results.md"
