@@ -2,7 +2,6 @@ package dev.ponte.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.scheduler.Scheduler;
 import dev.ponte.testing.WireMockRd;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,19 +10,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Where the process does not sweep by itself ({@code PONTE_REDELIVERY_POLL=false}, as on Lambda and
- * in tests), the scheduler is not started: no timer thread, no job. Where it does, the sweep is
- * scheduled and runs: {@link OutageRecoveryTest} recovers its dead letters with nobody asking.
+ * in tests), no redelivery timer is set. Where it does, the sweep is due one period on
+ * ({@link FirstSweepAfterAPeriodTest}) and runs: {@link OutageRecoveryTest} recovers its dead
+ * letters with nobody asking.
  */
 @QuarkusTest
 @WithTestResource(WireMockRd.class)
-class SchedulerFollowsPollingTest {
+class TimerFollowsPollingTest {
 
     @Inject
-    Scheduler scheduler;
+    RedeliveryTimer timer;
 
     @Test
-    void aProcessThatDoesNotPollStartsNoScheduler() {
-        assertThat(scheduler.isStarted()).isFalse();
-        assertThat(scheduler.isRunning()).isFalse();
+    void aProcessThatDoesNotPollSetsNoTimer() {
+        assertThat(timer.nextSweep()).isEmpty();
     }
 }
