@@ -2,16 +2,18 @@
 # Cold start, measured: from process start to the first signed Shopify webhook delivered to a
 # local RD stand-in (a separate process), for the plain -Phttp jar, the jar with AppCDS (built by
 # Quarkus), the jar with the JDK 25 AOT cache Quarkus trains at build time, and the jar with an
-# AOT cache trained by one real webhook (-XX:AOTCacheOutput).
+# AOT cache trained by one real webhook (-XX:AOTCacheOutput); and the plain jar on Java 17.
 # Five runs each; prints medians and peak RSS (VmHWM). Every run starts from the app's directory:
 # the CDS and AOT archives record the class path as the jar saw it.
 # BASELINE=<git ref> also builds that commit's plain jar (in a git worktree) and runs it in turn
 # with today's plain jar (PAIRS runs each, default 11), printing both medians and the difference:
 # what a change cost at start-up, with the median of the pairs' own differences and its 95% interval.
 # Needs Temurin 25 (JDK25=..., default /usr/lib/jvm/temurin-25-jdk-amd64), python3, curl, openssl.
+# Where a Java 17 is installed too (JAVA17=..., default Debian's), the plain jar also runs on it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JDK25=${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
+JAVA17=${JAVA17:-/usr/lib/jvm/java-17-openjdk-amd64}
 RUNS=${RUNS:-5}
 OUT=target/bench/startup
 RD_PORT=18190
@@ -46,13 +48,14 @@ signature=$(printf %s "$body" | openssl dgst -sha256 -hmac bench-secret -binary 
 
 run() { # name, java flags...
   local name=$1; shift
-  local start end pid
+  local start end pid java=$JDK25/bin/java
+  [ "$name" = plain-java17 ] && java=$JAVA17/bin/java
   rm -rf "$OUT/$name/state" # a fresh state store each run: the same order again would be a duplicate
   start=$(date +%s%N)
   (cd "$OUT/$name" && exec env QUARKUS_HTTP_PORT=$APP_PORT PONTE_RD_URL=http://127.0.0.1:$RD_PORT \
     PONTE_RD_CLIENT_ID=b PONTE_RD_CLIENT_SECRET=b PONTE_RD_REFRESH_TOKEN=b PONTE_API_TOKEN=b \
     PONTE_VENDORS_SHOPIFY_SECRET=bench-secret PONTE_STATE_DIR=state \
-    "$JDK25/bin/java" "$@" -jar quarkus-run.jar > "../run-$name.log" 2>&1) &
+    "$java" "$@" -jar quarkus-run.jar > "../run-$name.log" 2>&1) &
   pid=$!
   local answer=""
   until answer=$(curl -sf "http://127.0.0.1:$APP_PORT/webhooks/shopify" \
@@ -76,7 +79,12 @@ run aot -XX:AOTCacheOutput=app.aot > /dev/null
 for _ in $(seq 50); do [ -f "$OUT/aot/app.aot" ] && break; sleep 0.2; done
 
 printf '| build | first webhook delivered, median ms (%s runs) | peak RSS, median MB |\n|---|---|---|\n' "$RUNS" | tee "$OUT/results.md"
-for variant in plain appcds quarkus-aot aot; do
+variants=(plain appcds quarkus-aot aot)
+if [ -x "$JAVA17/bin/java" ]; then
+  cp -rp "$OUT/plain" "$OUT/plain-java17" # the same jar (built for Java 17), run on Java 17
+  variants+=(plain-java17)
+fi
+for variant in "${variants[@]}"; do
   flags=()
   [ "$variant" = appcds ] && flags=(-XX:SharedArchiveFile=app-cds.jsa)
   [ "$variant" = aot ] || [ "$variant" = quarkus-aot ] && flags=(-XX:AOTCache=app.aot)
