@@ -26,7 +26,8 @@ public final class Gzip {
 
     /**
      * At most four idle compressors, not one per thread: each holds about 260 KB of native memory
-     * until ended. Beyond four packing at once, the extra ones are made and ended as before.
+     * until ended. Beyond four packing at once, each extra one is made for its call and ended
+     * after it.
      */
     private static final ArrayBlockingQueue<Deflater> IDLE = new ArrayBlockingQueue<>(4);
 
