@@ -8,11 +8,15 @@
 # 30s) of each of Ponte's paths first: on two cores the JIT still compiles Ponte's code a minute
 # into a load, so a short warm-up measures it half compiled; PONTE_STATE (default embedded,
 # Ponte's own default) chooses the state store.
+# A second floor, bench/overhead/forwarder: a Quarkus service on Ponte's Quarkus that forwards the
+# POST to the same fake RD with the same REST client and does nothing else, once with a worker
+# thread waiting for RD's answer, once from the event loop without waiting: what Quarkus itself
+# costs on this machine, apart from what Ponte does.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10s}
 OUT=target/bench/overhead
-RD_PORT=18290 RELAY_PORT=18291 APP_PORT=18292
+RD_PORT=18290 RELAY_PORT=18291 APP_PORT=18292 FORWARDER_PORT=18293
 rm -rf "$OUT" && mkdir -p "$OUT"
 
 if ! command -v nginx > /dev/null || ! command -v wrk > /dev/null; then
@@ -24,6 +28,9 @@ fi
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
 [ -f target/quarkus-app/quarkus-run.jar ] && [ -z "${REBUILD:-}" ] || ./mvnw -B -q package -Phttp -DskipTests > "$OUT/build.log" 2>&1
+FORWARDER=bench/overhead/forwarder
+[ -f $FORWARDER/target/quarkus-app/quarkus-run.jar ] && [ -z "${REBUILD:-}" ] \
+  || ./mvnw -B -q -f $FORWARDER/pom.xml package > "$OUT/forwarder-build.log" 2>&1
 
 sed -e "s#@OUT@#$PWD/$OUT#g" -e "s/@RD_PORT@/$RD_PORT/g" -e "s/@RELAY_PORT@/$RELAY_PORT/g" bench/overhead/nginx.conf \
   > "$OUT/nginx.conf"
@@ -40,10 +47,17 @@ PONTE_RD_URL=http://127.0.0.1:$RD_PORT PONTE_RD_ACCESS_TOKEN=bench PONTE_API_TOK
   PONTE_STATE=${PONTE_STATE:-embedded} PONTE_STATE_DIR="$OUT/state" QUARKUS_HTTP_PORT=$APP_PORT \
   java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "$OUT/ponte.log" 2>&1 &
 PONTE_PID=$!
-trap 'kill $PONTE_PID $NGINX_PID 2>/dev/null || true' EXIT
+RD_URL=http://127.0.0.1:$RD_PORT QUARKUS_HTTP_PORT=$FORWARDER_PORT java ${JAVA_OPTS:-} -jar $FORWARDER/target/quarkus-app/quarkus-run.jar \
+  > "$OUT/forwarder.log" 2>&1 &
+FORWARDER_PID=$!
+trap 'kill $PONTE_PID $FORWARDER_PID $NGINX_PID 2>/dev/null || true' EXIT
 until curl -s -o /dev/null "http://127.0.0.1:$APP_PORT/q/health/live"; do sleep 0.1; done
+until curl -s -o /dev/null "http://127.0.0.1:$FORWARDER_PORT/"; do sleep 0.1; done
 # Each path answers as it should before anything is timed.
 curl -sf "http://127.0.0.1:$RELAY_PORT/platform/events" -d '{}' | grep -q event_uuid
+for way in blocking reactive; do
+  curl -sf "http://127.0.0.1:$FORWARDER_PORT/$way/events" -H 'Content-Type: application/json' -d '{}' | grep -q event_uuid
+done
 curl -sf "http://127.0.0.1:$APP_PORT/events" -H 'Authorization: Bearer bench' -H 'Content-Type: application/json' \
   -d "$(cat bench/overhead/sale.json)" | grep -q event_uuid
 ORDER_START=1 ORDER_COUNT=1000 wrk -t2 -c2 -d1s -s bench/overhead/shopify.lua "http://127.0.0.1:$APP_PORT/webhooks/shopify" \
@@ -67,12 +81,16 @@ measure() { # name, connections, url, script
 
 warm() { wrk -t2 -c32 -d"$3" -s "$2" "$1" > /dev/null 2>&1; }
 warm "http://127.0.0.1:$RELAY_PORT/platform/events" bench/overhead/events.lua 5s
+warm "http://127.0.0.1:$FORWARDER_PORT/blocking/events" bench/overhead/events.lua "$WARM"
+warm "http://127.0.0.1:$FORWARDER_PORT/reactive/events" bench/overhead/events.lua "$WARM"
 warm "http://127.0.0.1:$APP_PORT/events" bench/overhead/events.lua "$WARM"
 ORDER_START=1001 ORDER_COUNT=$WARM_ORDERS warm "http://127.0.0.1:$APP_PORT/webhooks/shopify" bench/overhead/shopify.lua "$WARM"
 {
   start=$((1001 + WARM_ORDERS))
   for c in 32 1; do
     measure relay "$c" "http://127.0.0.1:$RELAY_PORT/platform/events" bench/overhead/events.lua
+    measure blocking "$c" "http://127.0.0.1:$FORWARDER_PORT/blocking/events" bench/overhead/events.lua
+    measure reactive "$c" "http://127.0.0.1:$FORWARDER_PORT/reactive/events" bench/overhead/events.lua
     measure events "$c" "http://127.0.0.1:$APP_PORT/events" bench/overhead/events.lua
     ORDER_START=$start ORDER_COUNT=$PER_RUN measure shopify "$c" "http://127.0.0.1:$APP_PORT/webhooks/shopify" \
       bench/overhead/shopify.lua
