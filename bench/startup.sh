@@ -2,7 +2,9 @@
 # Cold start, measured: from process start to the first signed Shopify webhook delivered to a
 # local RD stand-in (a separate process), for the plain -Phttp jar, the jar with AppCDS (built by
 # Quarkus), the jar with the JDK 25 AOT cache Quarkus trains at build time, and the jar with an
-# AOT cache trained by one real webhook (-XX:AOTCacheOutput); and the plain jar on Java 17.
+# AOT cache trained by one real webhook (-XX:AOTCacheOutput), the same with C1 alone
+# (-XX:TieredStopAtLevel=1: a faster start, half the throughput under load; see the README); and
+# the plain jar on Java 17.
 # Five runs each; prints medians and peak RSS (VmHWM). Every run starts from the app's directory:
 # the CDS and AOT archives record the class path as the jar saw it.
 # BASELINE=<git ref> also builds that commit's plain jar (in a git worktree) and runs it in turn
@@ -77,9 +79,10 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 # Train the AOT cache: one run serving one webhook, written when the JVM exits.
 run aot -XX:AOTCacheOutput=app.aot > /dev/null
 for _ in $(seq 50); do [ -f "$OUT/aot/app.aot" ] && break; sleep 0.2; done
+cp -rp "$OUT/aot" "$OUT/aot-c1" # the same cache, run with C1 alone
 
 printf '| build | first webhook delivered, median ms (%s runs) | peak RSS, median MB |\n|---|---|---|\n' "$RUNS" | tee "$OUT/results.md"
-variants=(plain appcds quarkus-aot aot)
+variants=(plain appcds quarkus-aot aot aot-c1)
 if [ -x "$JAVA17/bin/java" ]; then
   cp -rp "$OUT/plain" "$OUT/plain-java17" # the same jar (built for Java 17), run on Java 17
   variants+=(plain-java17)
@@ -88,6 +91,7 @@ for variant in "${variants[@]}"; do
   flags=()
   [ "$variant" = appcds ] && flags=(-XX:SharedArchiveFile=app-cds.jsa)
   [ "$variant" = aot ] || [ "$variant" = quarkus-aot ] && flags=(-XX:AOTCache=app.aot)
+  [ "$variant" = aot-c1 ] && flags=(-XX:AOTCache=app.aot -XX:TieredStopAtLevel=1)
   : > "$OUT/$variant.txt"
   for _ in $(seq "$RUNS"); do run "$variant" "${flags[@]}" >> "$OUT/$variant.txt"; done
   ms=$(cut -d' ' -f1 "$OUT/$variant.txt" | median)
