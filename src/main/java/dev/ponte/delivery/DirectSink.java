@@ -7,6 +7,8 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code PONTE_DELIVERY_MODE=direct}: sends while the sender waits, within {@code PONTE_RD_BUDGET}
@@ -41,9 +43,24 @@ public class DirectSink implements DeliverySink {
         if (claimed.isEmpty()) {
             return List.of();
         }
-        boolean background = urgency == Urgency.BACKGROUND;
-        Instant deadline = clock.instant().plus(background ? redelivery.budget() : rd.budget());
-        List<Sender.Sent> sent = background ? sender.send(claimed, deadline, true) : sharedCalls.send(claimed, deadline);
-        return sent.stream().map(one -> settlement.settle(one, background)).toList();
+        if (urgency == Urgency.ANSWERING) {
+            try {
+                return deliverWithoutWaiting(claimed, urgency).toCompletableFuture().join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+        Instant deadline = clock.instant().plus(redelivery.budget());
+        return sender.send(claimed, deadline, true).stream().map(one -> settlement.settle(one, true)).toList();
+    }
+
+    /** A sender is waiting: within {@code PONTE_RD_BUDGET}, calls shared with other senders', no thread held while waiting for one. */
+    @Override
+    public CompletionStage<List<Receipt>> deliverWithoutWaiting(List<Delivery> claimed, Urgency urgency) {
+        if (claimed.isEmpty() || urgency == Urgency.BACKGROUND) {
+            return DeliverySink.super.deliverWithoutWaiting(claimed, urgency);
+        }
+        Instant deadline = clock.instant().plus(rd.budget());
+        return sharedCalls.send(claimed, deadline).thenApply(sent -> sent.stream().map(one -> settlement.settle(one, false)).toList());
     }
 }

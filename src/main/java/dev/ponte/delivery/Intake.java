@@ -6,6 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The one way in. Whatever brings a delivery (a vendor's webhook, {@code /events}, a replay, a
@@ -35,6 +38,18 @@ public class Intake {
 
     /** Receipts in the order of {@code deliveries}. */
     public List<Receipt> accept(List<Delivery> deliveries, DeliverySink.Urgency urgency) {
+        try {
+            return acceptWithoutWaiting(deliveries, urgency).toCompletableFuture().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /**
+     * The same for the edge: claimed and checked on the caller's thread, then the receipts when
+     * the sink has them, with no thread held while a shared call to RD is awaited.
+     */
+    public CompletionStage<List<Receipt>> acceptWithoutWaiting(List<Delivery> deliveries, DeliverySink.Urgency urgency) {
         Receipt[] receipts = new Receipt[deliveries.size()];
         List<Delivery> won = new ArrayList<>();
         List<Integer> at = new ArrayList<>();
@@ -53,18 +68,28 @@ public class Intake {
                 at.add(i);
             }
         }
-        List<Receipt> handed;
+        CompletionStage<List<Receipt>> handing;
         try {
-            handed = sink.deliver(won, urgency);
+            handing = sink.deliverWithoutWaiting(won, urgency);
         } catch (RuntimeException e) {
-            Log.errorf(e, "could not hand %d deliveries on", won.size());
-            won.forEach(claims::release);
-            handed = won.stream().map(d -> (Receipt) new Receipt.Failed(d, "Ponte could not hand the delivery on.")).toList();
+            handing = CompletableFuture.failedFuture(e);
         }
-        for (int i = 0; i < handed.size(); i++) {
-            receipts[at.get(i)] = handed.get(i);
-        }
-        return List.of(receipts);
+        return handing.handle((handed, failure) -> {
+            List<Receipt> answered = handed;
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                if (!(cause instanceof RuntimeException)) {
+                    throw failure instanceof CompletionException completion ? completion : new CompletionException(cause);
+                }
+                Log.errorf(cause, "could not hand %d deliveries on", won.size());
+                won.forEach(claims::release);
+                answered = won.stream().map(d -> (Receipt) new Receipt.Failed(d, "Ponte could not hand the delivery on.")).toList();
+            }
+            for (int i = 0; i < answered.size(); i++) {
+                receipts[at.get(i)] = answered.get(i);
+            }
+            return List.of(receipts);
+        });
     }
 
     /**

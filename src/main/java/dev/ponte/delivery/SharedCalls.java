@@ -1,13 +1,16 @@
 package dev.ponte.delivery;
 
 import dev.ponte.rd.RdConfig;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.Condition;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -19,8 +22,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * calls against the account's limit, not events), and Ponte a fraction of the requests it makes.
  *
  * <p>A shared call ends by the earliest deadline of the deliveries in it, so none is answered later
- * than its own budget allows. Whoever sends a shared call does it on its own thread, then each
- * caller settles its own deliveries. When RD refuses a shared call, each caller sends its own
+ * than its own budget allows. A caller that finds a call free makes it on its own thread; a caller
+ * that has to wait holds no thread while it waits: its answer is a future, completed when the
+ * call that took it ends, and the next call is made on one of this class's threads. A burst with
+ * RD slow to answer would otherwise hold a worker thread per waiting webhook, and with the worker
+ * pool full, vendors waited for a thread before their budget even began (bench/slow-rd.sh: 800
+ * vendors at once, RD answering in 1 s, waited 6 s at the median). Each caller then settles its
+ * own deliveries. When RD refuses a shared call, each caller sends its own
  * deliveries again, all at the same moment, so the one RD refuses is found without holding up the
  * others (taken apart one delivery after another, a refused call of sixteen would outlast the
  * budget of most of them).
@@ -28,30 +36,45 @@ import java.util.concurrent.locks.ReentrantLock;
 @ApplicationScoped
 public class SharedCalls {
 
-    /** One caller's deliveries, what became of them, and whether a call has taken them. */
+    /** One caller's deliveries and what became of them, once a call has taken them and ended. */
     private static final class Waiting {
         final List<Delivery> deliveries;
         final Instant deadline;
-        boolean taken;
-        List<Sender.Sent> sent;
-        RuntimeException failure;
+        final CompletableFuture<List<Sender.Sent>> answer = new CompletableFuture<>();
 
         Waiting(List<Delivery> deliveries, Instant deadline) {
             this.deliveries = deliveries;
             this.deadline = deadline;
-        }
-
-        boolean done() {
-            return sent != null || failure != null;
         }
     }
 
     private final Sender sender;
     private final int callsAtOnce;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition callEnded = lock.newCondition();
+    /** Callers no call has taken yet, first come first. */
     private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
     private int underWay;
+    /**
+     * Makes the calls of callers who waited (at most {@code PONTE_RD_CALLS_AT_ONCE} at a time, as
+     * {@link #underWay} counts them), and hands their answers to callers who must send again alone
+     * (RD refused the call they shared): those go all at the same moment, as before.
+     */
+    private final ExecutorService calls = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "ponte-shared-calls");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /**
+     * Hands callers who waited their answers, and settles their deliveries: a few threads, made
+     * when first needed. One per caller would be hundreds in a burst (measured: 1 035 threads and
+     * 887 MB with 800 vendors at once), for work that takes a fraction of a millisecond each.
+     */
+    private final ExecutorService answers = Executors.newFixedThreadPool(
+            Math.max(2, 2 * Runtime.getRuntime().availableProcessors()), runnable -> {
+                Thread thread = new Thread(runnable, "ponte-shared-answers");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     @Inject
     public SharedCalls(Sender sender, RdConfig rd) {
@@ -67,46 +90,53 @@ public class SharedCalls {
         return configured;
     }
 
-    /** What {@link Sender#send} answers for {@code deliveries}, unpaced, sent alone or with others'. */
-    public List<Sender.Sent> send(List<Delivery> deliveries, Instant deadline) {
+    /**
+     * What {@link Sender#send} answers for {@code deliveries}, unpaced, sent alone or with others'.
+     * Complete on return when this caller made the call itself; otherwise completed, on one of this
+     * class's threads, when the call that takes them ends.
+     */
+    public CompletableFuture<List<Sender.Sent>> send(List<Delivery> deliveries, Instant deadline) {
         Waiting mine = new Waiting(deliveries, deadline);
+        List<Waiting> group;
         lock.lock();
         try {
             waiting.add(mine);
-            while (!mine.done()) {
-                if (!mine.taken && underWay < callsAtOnce) {
-                    call(takeAll());
-                } else {
-                    callEnded.awaitUninterruptibly();
-                }
+            group = null;
+            if (underWay < callsAtOnce) {
+                underWay++;
+                group = takeAll();
             }
         } finally {
             lock.unlock();
         }
-        if (mine.failure != null) {
-            throw mine.failure;
+        if (group != null) {
+            call(group, mine);
         }
-        return againIfRefusedWithOthers(mine);
+        return mine.answer.thenApply(sent -> againIfRefusedWithOthers(mine, sent));
     }
 
     /** Deliveries of a shared call RD refused as a whole go again, this sender's alone, to find which RD refuses. */
-    private List<Sender.Sent> againIfRefusedWithOthers(Waiting mine) {
-        List<Delivery> again = mine.sent.stream().filter(Sender.Sent::refusedWithOthers).map(Sender.Sent::delivery).toList();
+    private List<Sender.Sent> againIfRefusedWithOthers(Waiting mine, List<Sender.Sent> shared) {
+        List<Delivery> again = shared.stream().filter(Sender.Sent::refusedWithOthers).map(Sender.Sent::delivery).toList();
         if (again.isEmpty()) {
-            return mine.sent;
+            return shared;
         }
         List<Sender.Sent> answers = sender.send(again, mine.deadline, false);
-        List<Sender.Sent> sent = new ArrayList<>(mine.sent.size());
+        List<Sender.Sent> sent = new ArrayList<>(shared.size());
         int next = 0;
-        for (Sender.Sent one : mine.sent) {
+        for (Sender.Sent one : shared) {
             sent.add(one.refusedWithOthers() ? answers.get(next++) : one);
         }
         return sent;
     }
 
-    /** Called holding the lock; sends without it. Whatever happens, everyone in {@code group} hears. */
-    private void call(List<Waiting> group) {
-        underWay++;
+    /**
+     * Makes one call for {@code group} (taken, with {@link #underWay} counted, under the lock),
+     * without the lock. Whatever happens, everyone in the group hears: {@code caller}, who made the
+     * call on its own thread, at once; the others on this class's answering threads, each settling its own.
+     * Callers who came meanwhile go together in the next call, made on one of this class's threads.
+     */
+    private void call(List<Waiting> group, Waiting caller) {
         List<Delivery> all = new ArrayList<>();
         Instant deadline = group.get(0).deadline;
         for (Waiting one : group) {
@@ -115,33 +145,62 @@ public class SharedCalls {
         }
         List<Sender.Sent> sent = null;
         RuntimeException failure = null;
-        lock.unlock();
+        List<Waiting> next;
         try {
             sent = group.size() == 1 ? sender.send(all, deadline, false) : sender.sendShared(all, deadline);
         } catch (RuntimeException e) {
             failure = e;
         } finally {
             lock.lock();
-            underWay--;
+            try {
+                // Those who came meanwhile take this call's place; with nobody waiting, it is free.
+                next = waiting.isEmpty() ? null : takeAll();
+                if (next == null) {
+                    underWay--;
+                }
+            } finally {
+                lock.unlock();
+            }
             int at = 0;
             for (Waiting one : group) {
-                if (sent == null) {
-                    // What the send threw; with an Error on its way up, a failure made only then, so those
-                    // waiting on this call hear of it too.
-                    one.failure = failure != null ? failure : new IllegalStateException("sending to RD failed");
+                List<Sender.Sent> own = sent == null ? null : sent.subList(at, at + one.deliveries.size());
+                // What the send threw; with an Error on its way up, a failure made only then, so those
+                // waiting on this call hear of it too.
+                RuntimeException failed = failure != null ? failure : new IllegalStateException("sending to RD failed");
+                Runnable hear = () -> {
+                    if (own == null) {
+                        one.answer.completeExceptionally(failed);
+                    } else {
+                        one.answer.complete(own);
+                    }
+                };
+                if (one == caller) {
+                    hear.run();
+                } else if (own != null && own.stream().anyMatch(Sender.Sent::refusedWithOthers)) {
+                    calls.execute(hear); // it sends again before it settles: not behind the others' settling
                 } else {
-                    one.sent = sent.subList(at, at + one.deliveries.size());
+                    answers.execute(hear);
                 }
                 at += one.deliveries.size();
             }
-            callEnded.signalAll();
+            if (next != null) {
+                // This call's place goes to those who waited, on a thread of this class, so that the
+                // caller answers its own sender now.
+                calls.execute(() -> call(next, null));
+            }
         }
     }
 
+    /** Called holding the lock: every caller waiting, for one call. */
     private List<Waiting> takeAll() {
         List<Waiting> group = new ArrayList<>(waiting);
         waiting.clear();
-        group.forEach(one -> one.taken = true);
         return group;
+    }
+
+    @PreDestroy
+    void stop() {
+        calls.shutdown();
+        answers.shutdown();
     }
 }

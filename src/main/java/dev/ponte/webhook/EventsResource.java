@@ -16,6 +16,7 @@ import dev.ponte.rd.RdOutcome;
 import dev.ponte.rd.events.RdEvent;
 import dev.ponte.rd.events.RdJson;
 import dev.ponte.rd.validation.EventValidator;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -27,6 +28,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -71,7 +73,8 @@ public class EventsResource {
     @APIResponse(responseCode = "401", ref = PonteApi.UNPROVEN)
     @APIResponse(responseCode = "409", description = "The same Idempotency-Key is being delivered right now")
     @APIResponse(responseCode = "503", ref = PonteApi.SEND_AGAIN)
-    public Response event(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+    @Blocking
+    public CompletionStage<Response> event(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, byte[] body) {
         JsonNode node = bodies.json(contentType, body);
         List<RdError> errors = EventValidator.validate(node, "$.body");
@@ -80,7 +83,7 @@ public class EventsResource {
         }
         RdEvent event = RdJson.event(node);
         log.events(List.of(event));
-        return answer(intake.accept(delivery(idempotencyKey, List.of(event), false), DeliverySink.Urgency.ANSWERING));
+        return deliver(delivery(idempotencyKey, List.of(event), false));
     }
 
     @POST
@@ -94,7 +97,8 @@ public class EventsResource {
     @APIResponse(responseCode = "400", ref = PonteApi.INVALID)
     @APIResponse(responseCode = "401", ref = PonteApi.UNPROVEN)
     @APIResponse(responseCode = "503", ref = PonteApi.SEND_AGAIN)
-    public Response batch(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+    @Blocking
+    public CompletionStage<Response> batch(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, byte[] body) {
         JsonNode node = bodies.json(contentType, body);
         if (!node.isArray() || node.isEmpty()) {
@@ -120,7 +124,7 @@ public class EventsResource {
             throw EdgeRefusal.invalid(errors);
         }
         log.events(events);
-        return answer(intake.accept(delivery(idempotencyKey, events, true), DeliverySink.Urgency.ANSWERING));
+        return deliver(delivery(idempotencyKey, events, true));
     }
 
     private static Delivery delivery(String idempotencyKey, List<RdEvent> events, boolean batch) {
@@ -128,8 +132,15 @@ public class EventsResource {
         return Delivery.builder().source(SOURCE).deliveryId(key).events(events).batch(batch).origin(Origin.API).build();
     }
 
-    /** How the edge answers what became of the delivery. */
-    private Response answer(Receipt receipt) {
+    /** Answered when RD's answer comes, with no thread waiting for it (see {@link LaterAnswers}). */
+    private CompletionStage<Response> deliver(Delivery delivery) {
+        EdgeLogEntry entry = LaterAnswers.entryOf(log);
+        return LaterAnswers.unwrapped(intake.acceptWithoutWaiting(List.of(delivery), DeliverySink.Urgency.ANSWERING)
+                .thenApply(receipts -> answer(receipts.get(0), entry)));
+    }
+
+    /** How the edge answers what became of the delivery. {@code log}: this request's entry. */
+    private static Response answer(Receipt receipt, EdgeLogEntry log) {
         log.receipts(List.of(receipt));
         String id = receipt.delivery().deliveryId();
         if (receipt instanceof Receipt.Delivered delivered) {

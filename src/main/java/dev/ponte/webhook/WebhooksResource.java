@@ -23,6 +23,7 @@ import dev.ponte.rd.RdError;
 import dev.ponte.rd.RdErrors;
 import dev.ponte.rd.events.RdJson;
 import io.quarkus.logging.Log;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -41,6 +42,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -94,8 +97,38 @@ public class WebhooksResource {
     @APIResponse(responseCode = "503", ref = PonteApi.SEND_AGAIN)
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response receive(@PathParam("vendor") String vendor, @Context HttpHeaders headers, @Context UriInfo uri,
-            byte[] body) {
+    @Blocking
+    public CompletionStage<Response> receive(@PathParam("vendor") String vendor, @Context HttpHeaders headers,
+            @Context UriInfo uri, byte[] body) {
+        Prepared prepared = prepare(vendor, headers, uri, body);
+        if (prepared instanceof AtOnce atOnce) {
+            return CompletableFuture.completedFuture(atOnce.response());
+        }
+        ToDeliver toDeliver = (ToDeliver) prepared;
+        EdgeLogEntry entry = LaterAnswers.entryOf(log);
+        // A part that cannot be kept ends the request with 503; those already delivered are
+        // deduplicated when the vendor retries, so only what is missing is sent again.
+        return LaterAnswers.unwrapped(intake.acceptWithoutWaiting(toDeliver.deliveries(), DeliverySink.Urgency.ANSWERING)
+                .thenApply(receipts -> {
+                    Response response = respond(receipts, entry);
+                    if (toDeliver.scheduled().isPresent() && response.getEntity() instanceof ObjectNode answer) {
+                        answer.put("scheduled_at", toDeliver.scheduled().get().toString());
+                    }
+                    return response;
+                }));
+    }
+
+    /** What a webhook comes to before anything is sent: an answer at once, or deliveries to hand on. */
+    private sealed interface Prepared {
+    }
+
+    private record AtOnce(Response response) implements Prepared {
+    }
+
+    private record ToDeliver(List<Delivery> deliveries, Optional<Instant> scheduled) implements Prepared {
+    }
+
+    private Prepared prepare(String vendor, HttpHeaders headers, UriInfo uri, byte[] body) {
         VendorMapper mapper = mappers.find(vendor).orElseThrow(() -> EdgeRefusal.of(404, "RESOURCE_NOT_FOUND",
                 "Ponte has no mapper for '" + vendor + "'. Known vendors: " + String.join(", ", mappers.vendors()) + "."));
         List<String> unset = mappers.missingSettings(vendor);
@@ -129,7 +162,7 @@ public class WebhooksResource {
         if (known.isPresent() && claims.alreadyDelivered(vendor, known.get())) {
             log.webhook(null, known.get());
             log.outcome("duplicate", 0);
-            return Response.ok(answer("duplicate")).build();
+            return new AtOnce(Response.ok(answer("duplicate")).build());
         }
         MappingResult result;
         DeadLetter.StoredRequest request = DeadLetter.StoredRequest.of(webhook.path(), query, webhook.headers(), body,
@@ -147,27 +180,27 @@ public class WebhooksResource {
             // answered 5xx, which the vendor would retry until it disables the webhook.
             Log.errorf(e, "%s webhook could not be mapped; parked for the operator", vendor);
             Delivery delivery = Delivery.builder().source(vendor).origin(Origin.WEBHOOK).request(request).build();
-            return respond(List.of(intake.park(delivery, Cause.UNMAPPABLE, "Ponte could not map this " + vendor
-                    + " webhook; it is kept so that it can be replayed once the mapping handles it.", null)));
+            return new AtOnce(respond(List.of(intake.park(delivery, Cause.UNMAPPABLE, "Ponte could not map this " + vendor
+                    + " webhook; it is kept so that it can be replayed once the mapping handles it.", null)), log));
         }
         if (result instanceof MappingResult.Reply reply) {
             log.webhook(reply.topic(), null);
             log.outcome("answered", 0);
-            return Response.status(reply.status()).type(reply.contentType()).entity(reply.body()).build();
+            return new AtOnce(Response.status(reply.status()).type(reply.contentType()).entity(reply.body()).build());
         }
         if (result instanceof MappingResult.Ignored ignored) {
             log.webhook(ignored.topic(), null);
             log.outcome("ignored", 0);
-            return Response.ok(answer("ignored").put("topic", ignored.topic()).put("why", ignored.why())).build();
+            return new AtOnce(Response.ok(answer("ignored").put("topic", ignored.topic()).put("why", ignored.why())).build());
         }
         if (result instanceof MappingResult.Unresolved unresolved) {
             log.webhook(unresolved.topic(), unresolved.deliveryId());
             Delivery delivery = Delivery.builder().source(vendor).topic(unresolved.topic()).deliveryId(unresolved.deliveryId())
                     .origin(Origin.WEBHOOK).request(request).build();
             if (replays.isReplay(vendor, unresolved.topic(), body, delivery.key())) {
-                return replayed();
+                return new AtOnce(replayed());
             }
-            return respond(List.of(intake.park(delivery, Cause.NO_CONTACT, unresolved.reason(), unresolved.waitingFor())));
+            return new AtOnce(respond(List.of(intake.park(delivery, Cause.NO_CONTACT, unresolved.reason(), unresolved.waitingFor())), log));
         }
         List<Delivery> deliveries = WebhookMapping.deliveries(vendor, result, request);
         String topic = result instanceof MappingResult.Several several ? several.topic()
@@ -178,26 +211,20 @@ public class WebhooksResource {
         List<Deferred> deferred = WebhookMapping.deferred(result);
         if (deliveries.isEmpty() && deferred.isEmpty()) {
             log.outcome("nothing to send", 0);
-            return Response.ok(answer("nothing to send").put("topic", topic)).build();
+            return new AtOnce(Response.ok(answer("nothing to send").put("topic", topic)).build());
         }
         String keys = String.join(",", deliveries.stream().map(Delivery::key).toList());
         if (replays.isReplay(vendor, topic, body, keys.isEmpty() ? topic : keys)) {
-            return replayed();
+            return new AtOnce(replayed());
         }
         Optional<Instant> scheduled = timers.apply(vendor, topic, deferred, request, clock.instant());
         if (deliveries.isEmpty()) {
             log.outcome(scheduled.isPresent() ? "scheduled" : "nothing to send", 0);
             ObjectNode answer = answer(scheduled.isPresent() ? "scheduled" : "nothing to send").put("topic", topic);
             scheduled.ifPresent(at -> answer.put("scheduled_at", at.toString()));
-            return Response.ok(answer).build();
+            return new AtOnce(Response.ok(answer).build());
         }
-        // A part that cannot be kept ends the request with 503; those already delivered are
-        // deduplicated when the vendor retries, so only what is missing is sent again.
-        Response response = respond(intake.accept(deliveries, DeliverySink.Urgency.ANSWERING));
-        if (scheduled.isPresent() && response.getEntity() instanceof ObjectNode answer) {
-            answer.put("scheduled_at", scheduled.get().toString());
-        }
-        return response;
+        return new ToDeliver(deliveries, scheduled);
     }
 
     /** Acknowledged, so the sender stops, and not delivered: RD had these events the first time. */
@@ -216,8 +243,11 @@ public class WebhooksResource {
         }
     }
 
-    /** One answer for all parts: the weakest outcome wins (parked over in flight over queued over delivered). */
-    private Response respond(List<Receipt> receipts) {
+    /**
+     * One answer for all parts: the weakest outcome wins (parked over in flight over queued over
+     * delivered). {@code log}: this request's entry (it may be answered off the request's thread).
+     */
+    private static Response respond(List<Receipt> receipts, EdgeLogEntry log) {
         log.receipts(receipts);
         Receipt weakest = receipts.get(0);
         for (Receipt receipt : receipts) {

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -78,6 +79,46 @@ class SharedCallsTest {
         assertThat(receipts.stream().map(receipt -> ((Receipt.Delivered) receipt).answer().path("event_uuid").asText())
                 .filter(uuid -> !uuid.equals("alone")))
                 .as("those that waited, each answered with its own part of a shared call's answer").hasSize(SENDERS - alone);
+    }
+
+    /**
+     * A sender that has to wait for a call holds no thread: once the first senders have every call
+     * there is, the others are handed on from one thread, each at once, and answered when the
+     * call that takes them ends. (Holding a thread each, a burst with RD slow to answer filled the
+     * server's worker pool, and vendors waited for a thread before their budget even began.)
+     */
+    @Test
+    void sendersWaitingForASharedCallHoldNoThreadAndAreAnsweredWhenItEnds() throws Exception {
+        RdStubs.reset(rd);
+        rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(RdStubs.accepted("alone").withFixedDelay(600)));
+        rd.stubFor(post(urlPathEqualTo(BATCH)).willReturn(RdStubs.batchAccepted(SENDERS).withFixedDelay(600)));
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        int alone = config.callsAtOnce();
+        ExecutorService firstSenders = Executors.newFixedThreadPool(alone);
+        try {
+            List<Future<Receipt>> first = IntStream.range(0, alone).mapToObj(i -> firstSenders.submit(() ->
+                    intake.accept(sale(run, i), DeliverySink.Urgency.ANSWERING))).toList();
+            Thread.sleep(200); // every call there is under way, RD taking 600 ms over each
+
+            long started = System.nanoTime();
+            List<CompletableFuture<List<Receipt>>> waiting = IntStream.range(alone, SENDERS).mapToObj(i ->
+                    intake.acceptWithoutWaiting(List.of(sale(run, i)), DeliverySink.Urgency.ANSWERING).toCompletableFuture()).toList();
+            Duration handing = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(handing).as("%d senders handed on from one thread, none waiting for RD", SENDERS - alone)
+                    .isLessThan(Duration.ofMillis(400));
+            assertThat(waiting).as("none answered before RD").noneMatch(CompletableFuture::isDone);
+            assertThat(first.stream().map(SharedCallsTest::get).toList()).allSatisfy(receipt ->
+                    assertThat(receipt).isInstanceOf(Receipt.Delivered.class));
+            assertThat(waiting.stream().map(CompletableFuture::join).map(receipts -> receipts.get(0)).toList())
+                    .allSatisfy(receipt -> assertThat(receipt).isInstanceOfSatisfying(Receipt.Delivered.class,
+                            delivered -> assertThat(delivered.answer().path("event_uuid").asText()).isNotBlank().isNotEqualTo("alone")));
+        } finally {
+            firstSenders.shutdownNow();
+        }
+        rd.verify(alone, postRequestedFor(urlPathEqualTo(EVENTS)));
+        assertThat(rd.findAll(postRequestedFor(urlPathEqualTo(BATCH))).size()).as("calls shared by those that waited").isBetween(1, 4);
+        assertThat(emailsInRd(run)).as("one copy of each sender's event").hasSize(SENDERS).doesNotHaveDuplicates();
     }
 
     @Test
