@@ -1,7 +1,6 @@
 package dev.ponte.delivery;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -13,15 +12,10 @@ public interface DeliverySink {
     /** Whether a sender is waiting for the answer (a vendor, an /events caller) or nobody is (redelivery, timers). */
     enum Urgency { ANSWERING, BACKGROUND }
 
-    /** Hands on deliveries whose keys the caller holds; one receipt each, in order. */
-    List<Receipt> deliver(List<Delivery> claimed, Urgency urgency);
-
     /**
-     * The same, for a sender waiting on the edge: the receipts may come later, without a thread
-     * waiting for them (see {@link SharedCalls}). Sinks that answer at once answer here as in
-     * {@link #deliver}.
+     * Hands on deliveries whose keys the caller holds; one receipt each, in order. The receipts may
+     * come later, with no thread waiting for them (a sender waiting for a call it shares, see
+     * {@link SharedCalls}); a sink that has them at once answers with a completed stage.
      */
-    default CompletionStage<List<Receipt>> deliverWithoutWaiting(List<Delivery> claimed, Urgency urgency) {
-        return CompletableFuture.completedFuture(deliver(claimed, urgency));
-    }
+    CompletionStage<List<Receipt>> deliver(List<Delivery> claimed, Urgency urgency);
 }

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -38,27 +38,19 @@ public class DirectSink implements DeliverySink {
         this.clock = clock;
     }
 
+    /**
+     * In the background, sent and settled on the caller's thread. A sender waiting: within
+     * {@code PONTE_RD_BUDGET}, in calls shared with other senders', no thread held while waiting for one.
+     */
     @Override
-    public List<Receipt> deliver(List<Delivery> claimed, Urgency urgency) {
+    public CompletionStage<List<Receipt>> deliver(List<Delivery> claimed, Urgency urgency) {
         if (claimed.isEmpty()) {
-            return List.of();
+            return CompletableFuture.completedFuture(List.of());
         }
-        if (urgency == Urgency.ANSWERING) {
-            try {
-                return deliverWithoutWaiting(claimed, urgency).toCompletableFuture().join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
-            }
-        }
-        Instant deadline = clock.instant().plus(redelivery.budget());
-        return sender.send(claimed, deadline, true).stream().map(one -> settlement.settle(one, true)).toList();
-    }
-
-    /** A sender is waiting: within {@code PONTE_RD_BUDGET}, calls shared with other senders', no thread held while waiting for one. */
-    @Override
-    public CompletionStage<List<Receipt>> deliverWithoutWaiting(List<Delivery> claimed, Urgency urgency) {
-        if (claimed.isEmpty() || urgency == Urgency.BACKGROUND) {
-            return DeliverySink.super.deliverWithoutWaiting(claimed, urgency);
+        if (urgency == Urgency.BACKGROUND) {
+            Instant deadline = clock.instant().plus(redelivery.budget());
+            return CompletableFuture.completedFuture(
+                    sender.send(claimed, deadline, true).stream().map(one -> settlement.settle(one, true)).toList());
         }
         Instant deadline = clock.instant().plus(rd.budget());
         return sharedCalls.send(claimed, deadline).thenApply(sent -> sent.stream().map(one -> settlement.settle(one, false)).toList());

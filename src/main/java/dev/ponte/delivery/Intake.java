@@ -70,7 +70,7 @@ public class Intake {
         }
         CompletionStage<List<Receipt>> handing;
         try {
-            handing = sink.deliverWithoutWaiting(won, urgency);
+            handing = sink.deliver(won, urgency);
         } catch (RuntimeException e) {
             handing = CompletableFuture.failedFuture(e);
         }

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -36,7 +37,7 @@ public class QueueSink implements DeliverySink {
     }
 
     @Override
-    public List<Receipt> deliver(List<Delivery> claimed, Urgency urgency) {
+    public CompletionStage<List<Receipt>> deliver(List<Delivery> claimed, Urgency urgency) {
         String url = queue.url().filter(u -> !u.isBlank()).orElseThrow();
         List<CompletableFuture<QueueSends.Sent>> answers = sends.send(url,
                 claimed.stream().map(d -> RdJson.string(StoredDelivery.of(d))).toList());
@@ -52,7 +53,7 @@ public class QueueSink implements DeliverySink {
                     .put("message_id", sent.messageId()).toString());
             receipts.add(new Receipt.Queued(delivery, sent.messageId()));
         }
-        return receipts;
+        return CompletableFuture.completedFuture(receipts);
     }
 
     private static QueueSends.Sent answer(CompletableFuture<QueueSends.Sent> answer) {

@@ -60,10 +60,7 @@ class SharedCallsTest {
 
     @Test
     void aBurstBeyondTheCallsAtOnceSharesBatchCallsAndEveryEventReachesRdOnce() throws Exception {
-        RdStubs.reset(rd);
-        // A slow RD, so that the first calls are still under way when the others arrive.
-        rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(RdStubs.accepted("alone").withFixedDelay(600)));
-        rd.stubFor(post(urlPathEqualTo(BATCH)).willReturn(RdStubs.batchAccepted(SENDERS).withFixedDelay(600)));
+        slowRdAcceptingAll();
         String run = UUID.randomUUID().toString().substring(0, 8);
 
         List<Receipt> receipts = allAtOnce(run);
@@ -89,9 +86,7 @@ class SharedCallsTest {
      */
     @Test
     void sendersWaitingForASharedCallHoldNoThreadAndAreAnsweredWhenItEnds() throws Exception {
-        RdStubs.reset(rd);
-        rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(RdStubs.accepted("alone").withFixedDelay(600)));
-        rd.stubFor(post(urlPathEqualTo(BATCH)).willReturn(RdStubs.batchAccepted(SENDERS).withFixedDelay(600)));
+        slowRdAcceptingAll();
         String run = UUID.randomUUID().toString().substring(0, 8);
         int alone = config.callsAtOnce();
         ExecutorService firstSenders = Executors.newFixedThreadPool(alone);
@@ -215,6 +210,13 @@ class SharedCallsTest {
         List<String> inRd = emailsInRd(run);
         assertThat(inRd).as("every sender's event in RD once").hasSize(SENDERS).doesNotHaveDuplicates();
         assertThat(deadLetters.list(1_000)).isEmpty();
+    }
+
+    /** A slow RD that accepts everything, so that the first calls are still under way when the others arrive. */
+    private void slowRdAcceptingAll() {
+        RdStubs.reset(rd);
+        rd.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(RdStubs.accepted("alone").withFixedDelay(600)));
+        rd.stubFor(post(urlPathEqualTo(BATCH)).willReturn(RdStubs.batchAccepted(SENDERS).withFixedDelay(600)));
     }
 
     /** The contacts of {@code run}'s events RD accepted, one per copy it holds. */
