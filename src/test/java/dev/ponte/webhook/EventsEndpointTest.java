@@ -74,6 +74,20 @@ class EventsEndpointTest {
         }
     }
 
+    /** Found by {@code EdgeFuzzTest}: a custom field given as null was answered 500. */
+    @Test
+    void aConversionWithACustomFieldGivenAsNullIsSentWithoutIt() {
+        RdStubs.acceptEvents(rd);
+        String conversion = "{\"event_type\":\"CONVERSION\",\"event_family\":\"CDP\",\"payload\":{"
+                + "\"conversion_identifier\":\"newsletter\",\"email\":\"maria@example.com\",\"cf_plan\":null,\"cf_source\":\"site\"}}";
+
+        operator().body(conversion).post("/events").then().statusCode(200);
+
+        rd.verify(1, postRequestedFor(urlPathEqualTo(EVENTS)).withRequestBody(equalToJson("{\"event_type\":\"CONVERSION\","
+                + "\"event_family\":\"CDP\",\"payload\":{\"conversion_identifier\":\"newsletter\",\"email\":\"maria@example.com\","
+                + "\"cf_source\":\"site\"}}")));
+    }
+
     @Test
     void withoutTheApiTokenNothingIsSent() {
         given().contentType(ContentType.JSON).body(Fixtures.rdExample(EventType.SALE)).post("/events")

@@ -35,8 +35,14 @@ public record ConversionPayload(
         List<LegalBase> legalBases,
         @JsonAnySetter @JsonAnyGetter Map<String, String> customFields) implements RdPayload, NamesPersonalPhone, NamesMobilePhone {
 
+    /**
+     * A custom field given as null has no value to send and is left out ({@code Map.copyOf}
+     * refuses nulls: such a body, valid by RD's rules, was answered 500).
+     */
     public ConversionPayload {
-        customFields = customFields == null ? Map.of() : Map.copyOf(customFields);
+        customFields = customFields == null ? Map.of() : customFields.entrySet().stream()
+                .filter(field -> field.getValue() != null)
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     @Override
