@@ -7,7 +7,8 @@
 # nothing to 10 000.
 # JAVA=... picks the JVM (default: java on the PATH); HEAP=... its -Xmx (default 256m, a
 # 512 MB function's share); JAVA_OPTS=... further JVM flags (e.g. "-XX:TieredStopAtLevel=1
-# -XX:+UseSerialGC", what a small container or Lambda's runtime runs with). Needs python3, jcmd.
+# -XX:+UseSerialGC", what a small container or Lambda's runtime runs with); PONTE_STATE=memory
+# measures the memory store instead (bounded by PONTE_STATE_MEMORY_KEYS). Needs python3, jcmd.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA=${JAVA:-java}
@@ -25,7 +26,7 @@ python3 bench/rd-standin.py $RD_PORT & RD_PID=$!
   PONTE_RD_CLIENT_ID=b PONTE_RD_CLIENT_SECRET=b PONTE_RD_REFRESH_TOKEN=b PONTE_API_TOKEN=b \
   PONTE_VENDORS_SHOPIFY_SECRET=bench-secret PONTE_STATE_DIR=state PONTE_RD_RATE_LIMIT_PER_MINUTE=1000000 \
   "$JAVA" -Xmx"$HEAP" ${JAVA_OPTS:-} -jar quarkus-run.jar > ../ponte.log 2>&1) & APP_PID=$!
-trap 'kill $APP_PID $RD_PID 2>/dev/null || true' EXIT
+trap 'kill $APP_PID $RD_PID 2>/dev/null || true; wait $APP_PID $RD_PID 2>/dev/null || true' EXIT # wait: the next run deletes the jar a stopping Ponte may still load classes from
 until curl -sf "http://127.0.0.1:$APP_PORT/q/health/ready" > /dev/null; do sleep 0.1; done
 pid=$(pgrep -f "quarkus-run.jar" -n)
 

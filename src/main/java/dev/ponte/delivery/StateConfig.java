@@ -2,6 +2,7 @@ package dev.ponte.delivery;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import io.smallrye.config.WithParentName;
 import java.util.Optional;
 
@@ -16,6 +17,14 @@ public interface StateConfig {
 
     /** {@code PONTE_STATE_DIR}: the embedded store's directory; {@code ./ponte-state} when unset. */
     Optional<String> dir();
+
+    /**
+     * {@code PONTE_STATE_MEMORY_KEYS}: the memory store holds at most this many delivery keys, and
+     * as many facts; past it, those closest to expiring go first (and the log says so).
+     */
+    @WithName("memory-keys")
+    @WithDefault("50000")
+    int memoryKeys();
 
     enum Kind { embedded, memory }
 }

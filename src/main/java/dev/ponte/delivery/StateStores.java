@@ -57,7 +57,7 @@ public class StateStores {
         Retention retention = new Retention(dedupe.ttl(), dedupe.claimTimeout(), dedupe.ttl().plus(redelivery.maxAge()));
         return switch (choose(dedupe, state, Platform.current())) {
             case DYNAMODB -> new DynamoDbStateStore(aws.dynamo(), dedupe.table().get(), clock, retention);
-            case MEMORY -> new MemoryStateStore(clock, retention);
+            case MEMORY -> new MemoryStateStore(clock, retention, state.memoryKeys());
             case EMBEDDED -> {
                 Path dir = Path.of(state.dir().filter(d -> !d.isBlank()).orElse(DEFAULT_DIR));
                 Log.infof("state: embedded store in %s", dir.toAbsolutePath());

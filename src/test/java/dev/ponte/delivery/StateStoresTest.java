@@ -26,6 +26,9 @@ class StateStoresTest {
     }
 
     record State(Kind kind, Optional<String> dir) implements StateConfig {
+        public int memoryKeys() {
+            return 50_000;
+        }
     }
 
     static final Dedupe NO_TABLE = new Dedupe(Optional.empty());

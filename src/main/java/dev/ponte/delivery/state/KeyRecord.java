@@ -8,7 +8,7 @@ record KeyRecord(State state, long expiresAtMillis, long boot, String letterId, 
 
     enum State { PENDING, QUEUED, DONE, PARKED, MAYBE }
 
-    private static final char SEPARATOR = '\u001f';
+    static final char SEPARATOR = '\u001f';
 
     boolean expired(long nowMillis) {
         return expiresAtMillis <= nowMillis;
@@ -17,6 +17,12 @@ record KeyRecord(State state, long expiresAtMillis, long boot, String letterId, 
     String encode() {
         return state.name() + SEPARATOR + expiresAtMillis + SEPARATOR + boot + SEPARATOR
                 + (letterId == null ? "" : letterId) + SEPARATOR + (answer == null ? "" : answer);
+    }
+
+    /** The expiry of an encoded record, read without decoding the rest. */
+    static long expiresAtMillis(String encoded) {
+        int from = encoded.indexOf(SEPARATOR) + 1;
+        return Long.parseLong(encoded, from, encoded.indexOf(SEPARATOR, from), 10);
     }
 
     static KeyRecord decode(String encoded) {

@@ -193,9 +193,8 @@ abstract class MapStateStore implements StateStore {
                 changed();
                 return Optional.empty();
             }
-            int at = stored.indexOf(SEP);
-            if (Long.parseLong(stored.substring(0, at)) > clock.millis()) {
-                return Optional.of(stored.substring(at + 1));
+            if (expiryOfFact(stored) > clock.millis()) {
+                return Optional.of(stored.substring(stored.indexOf(SEP) + 1));
             }
             if (facts().replace(key, stored, fresh)) { // the one there had expired
                 changed();
@@ -210,9 +209,13 @@ abstract class MapStateStore implements StateStore {
         if (stored == null) {
             return Optional.empty();
         }
-        int at = stored.indexOf(SEP);
-        return Long.parseLong(stored.substring(0, at)) <= clock.millis() ? Optional.empty()
-                : Optional.of(stored.substring(at + 1));
+        return expiryOfFact(stored) <= clock.millis() ? Optional.empty()
+                : Optional.of(stored.substring(stored.indexOf(SEP) + 1));
+    }
+
+    /** When a stored fact expires, in epoch millis. */
+    static long expiryOfFact(String stored) {
+        return Long.parseLong(stored.substring(0, stored.indexOf(SEP)));
     }
 
     // --- scheduled entries -----------------------------------------------------------------
@@ -320,7 +323,7 @@ abstract class MapStateStore implements StateStore {
         }
         for (Map.Entry<String, String> fact : facts().entrySet()) {
             String stored = fact.getValue();
-            if (Long.parseLong(stored.substring(0, stored.indexOf(SEP))) <= now) {
+            if (expiryOfFact(stored) <= now) {
                 any |= facts().remove(fact.getKey(), stored);
             }
         }
