@@ -50,7 +50,7 @@ PONTE_PID=$!
 RD_URL=http://127.0.0.1:$RD_PORT QUARKUS_HTTP_PORT=$FORWARDER_PORT java ${JAVA_OPTS:-} -jar $FORWARDER/target/quarkus-app/quarkus-run.jar \
   > "$OUT/forwarder.log" 2>&1 &
 FORWARDER_PID=$!
-trap 'kill $PONTE_PID $FORWARDER_PID $NGINX_PID 2>/dev/null || true' EXIT
+trap 'kill $PONTE_PID $FORWARDER_PID $NGINX_PID 2>/dev/null || true; wait $PONTE_PID $FORWARDER_PID 2>/dev/null || true' EXIT # wait: a next run deletes the jars
 until curl -s -o /dev/null "http://127.0.0.1:$APP_PORT/q/health/live"; do sleep 0.1; done
 until curl -s -o /dev/null "http://127.0.0.1:$FORWARDER_PORT/"; do sleep 0.1; done
 # Each path answers as it should before anything is timed.

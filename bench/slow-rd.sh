@@ -35,7 +35,7 @@ PONTE_RD_URL=http://127.0.0.1:$RD_PORT PONTE_RD_ACCESS_TOKEN=bench PONTE_API_TOK
   PONTE_STATE=${PONTE_STATE:-embedded} PONTE_STATE_DIR="$OUT/state" QUARKUS_HTTP_PORT=$APP_PORT \
   java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "$OUT/ponte.log" 2>&1 &
 PONTE_PID=$!
-trap 'kill $PONTE_PID $RD_PID 2>/dev/null || true' EXIT
+trap 'kill $PONTE_PID $RD_PID 2>/dev/null || true; wait $PONTE_PID $RD_PID 2>/dev/null || true' EXIT # wait: a next run deletes the jar
 until curl -s -o /dev/null "http://127.0.0.1:$APP_PORT/q/health/live"; do sleep 0.1; done
 
 echo "RD answers every events call ${DELAY_MS} ms late; each load ${DURATION}"
