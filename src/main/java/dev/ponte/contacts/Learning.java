@@ -38,7 +38,8 @@ public class Learning {
         List<Fact> facts = facts(delivered.delivery().events(), delivered.delivery().facts());
         for (Fact fact : facts) {
             try {
-                store.remember(fact.key(), fact.value(), fact.keep());
+                // Durable with the delivery's key, which Settlement records next.
+                store.rememberBefore(fact.key(), fact.value(), fact.keep());
             } catch (RuntimeException e) {
                 Log.warnf(e, "could not keep what a delivery taught (%s)", fact.key().replaceAll(":.*", ""));
             }

@@ -105,8 +105,17 @@ public class Settlement {
                 "RD unavailable: " + unavailable.reason(), unavailable.retryAfter(), unavailable.attempts() > 0, null));
     }
 
-    /** RD took it: the key keeps RD's answer, the letter it was is gone, and what it teaches is learned. */
+    /**
+     * RD took it: what it teaches is learned, the key keeps RD's answer, and the letter it was is
+     * gone. Learned first: the facts are kept without a commit of their own, and the key's change
+     * commits them with it (measured: a Shopify order's one fact was a third of its commits).
+     */
     public Receipt record(Delivery delivery, JsonNode answer, int attempts, boolean background) {
+        try {
+            delivered.fire(new Delivered(delivery, answer, !background));
+        } catch (RuntimeException e) {
+            Log.warnf(e, "delivered %s, but what it teaches could not be kept", delivery.key());
+        }
         claims.delivered(delivery, answer.toString());
         if (delivery.letterId() != null) {
             try {
@@ -115,11 +124,6 @@ public class Settlement {
                 Log.errorf(e, "delivered dead letter %s but could not remove it; a replay finds it delivered",
                         delivery.letterId());
             }
-        }
-        try {
-            delivered.fire(new Delivered(delivery, answer, !background));
-        } catch (RuntimeException e) {
-            Log.warnf(e, "delivered %s, but what it teaches could not be kept", delivery.key());
         }
         return new Receipt.Delivered(delivery, answer, attempts);
     }

@@ -225,6 +225,15 @@ public final class EmbeddedStateStore extends MapStateStore implements AutoClose
         });
     }
 
+    /** Not waited for: the caller's next change, which is, commits it too (see {@link StateStore#rememberBefore}). */
+    @Override
+    public void rememberBefore(String key, String value, Duration ttl) {
+        alone(() -> {
+            super.remember(key, value, ttl);
+            return null;
+        });
+    }
+
     @Override
     public Optional<String> recall(String key) {
         return alone(() -> super.recall(key));

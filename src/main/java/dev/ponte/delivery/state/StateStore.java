@@ -105,6 +105,17 @@ public interface StateStore {
     /** Keeps a small fact (which email a phone number belongs to) for {@code ttl}. */
     void remember(String key, String value, Duration ttl);
 
+    /**
+     * Keeps a fact as {@link #remember} does, but durable together with the caller's next change
+     * rather than by a commit of its own (the embedded store commits it with that one; the other
+     * stores write it at once): for facts kept just before the change that makes them true, such as
+     * what a delivery taught, kept before its key says RD took it. A process killed between the two
+     * loses both, and the delivery is held as maybe delivered, as it would be without the facts.
+     */
+    default void rememberBefore(String key, String value, Duration ttl) {
+        remember(key, value, ttl);
+    }
+
     Optional<String> recall(String key);
 
     /**

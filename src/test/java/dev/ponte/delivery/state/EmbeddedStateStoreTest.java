@@ -145,6 +145,30 @@ class EmbeddedStateStoreTest extends StateStoreContract {
         assertThat(after.orphans(10)).extracting(StateStore.Orphan::key).containsExactly(key);
     }
 
+    /** What a delivery taught rides on the commit of its key, which says RD took it. */
+    @Test
+    void aFactKeptBeforeTheDeliveredKeyIsCommittedWithIt() {
+        String key = key();
+        store().claim(key, delivery("d"));
+        store().rememberBefore("order:shopify:7001", "maria@example.com", Duration.ofDays(365));
+        store().complete(key, "{\"event_uuid\":\"u-1\"}");
+
+        StateStore after = restartAfterKill();
+
+        assertThat(after.completed(key)).isTrue();
+        assertThat(after.recall("order:shopify:7001")).contains("maria@example.com");
+    }
+
+    @Test
+    void aFactKeptBeforeNothingElseDoesNotWaitForACommit() {
+        store().rememberBefore("order:shopify:7001", "maria@example.com", Duration.ofDays(365));
+        assertThat(store().recall("order:shopify:7001")).contains("maria@example.com");
+
+        StateStore after = restartAfterKill();
+
+        assertThat(after.recall("order:shopify:7001")).isEmpty();
+    }
+
     @Test
     void aReplayMarkAloneDoesNotWaitForACommit() {
         store().rememberFirst("replay:body-1", "key-1", Duration.ofDays(7));
