@@ -262,12 +262,24 @@ public final class EmbeddedStateStore extends MapStateStore implements AutoClose
         return alone(() -> super.get(kind, id));
     }
 
+    /**
+     * Waits for a commit only when something was removed: removing what is not there promises
+     * nothing, and would otherwise commit whatever others left for their next change (an order
+     * cancels its checkout's abandoned-cart timer, there or not: without this, an order with a
+     * checkout and no timer paid a commit of its own for the replay mark before its claim's).
+     */
     @Override
     public void remove(Kind kind, String id) {
-        locked(() -> {
+        long before;
+        long mine;
+        synchronized (this) {
+            before = changes;
             super.remove(kind, id);
-            return null;
-        });
+            mine = changes;
+        }
+        if (mine != before) {
+            durable(mine);
+        }
     }
 
     @Override

@@ -170,6 +170,26 @@ class EmbeddedStateStoreTest extends StateStoreContract {
     }
 
     @Test
+    void removingWhatIsNotThereCommitsNothing() {
+        store().rememberFirst("replay:body-1", "key-1", Duration.ofDays(7));
+        store().remove(Kind.TIMER, "abandoned-cart:shopify:no-such-checkout");
+
+        StateStore after = restartAfterKill();
+
+        assertThat(after.rememberFirst("replay:body-1", "key-2", Duration.ofDays(7))).as("the mark was left to the next change").isEmpty();
+    }
+
+    @Test
+    void aRemovalOutlivesAKilledProcessOnceItReturned() {
+        store().put(new Entry(Kind.TIMER, "cart-1", clock.instant().plusSeconds(3_600), null, "{}"));
+        store().remove(Kind.TIMER, "cart-1");
+
+        StateStore after = restartAfterKill();
+
+        assertThat(after.get(Kind.TIMER, "cart-1")).isEmpty();
+    }
+
+    @Test
     void aReplayMarkAloneDoesNotWaitForACommit() {
         store().rememberFirst("replay:body-1", "key-1", Duration.ofDays(7));
 
