@@ -8,7 +8,8 @@ record KeyRecord(State state, long expiresAtMillis, long boot, String letterId, 
 
     enum State { PENDING, QUEUED, DONE, PARKED, MAYBE }
 
-    static final char SEPARATOR = '\u001f';
+    private static final char SEPARATOR = '\u001f';
+    private static final String PENDING_PREFIX = State.PENDING.name() + SEPARATOR;
 
     boolean expired(long nowMillis) {
         return expiresAtMillis <= nowMillis;
@@ -17,6 +18,11 @@ record KeyRecord(State state, long expiresAtMillis, long boot, String letterId, 
     String encode() {
         return state.name() + SEPARATOR + expiresAtMillis + SEPARATOR + boot + SEPARATOR
                 + (letterId == null ? "" : letterId) + SEPARATOR + (answer == null ? "" : answer);
+    }
+
+    /** Whether an encoded record is pending, read without decoding it. */
+    static boolean pending(String encoded) {
+        return encoded.startsWith(PENDING_PREFIX);
     }
 
     /** The expiry of an encoded record, read without decoding the rest. */

@@ -20,7 +20,8 @@ abstract class MapStateStore implements StateStore {
 
     private static final char SEP = '\u001f';
 
-    private final Clock clock;
+    /** The time every expiry is measured by; the memory store's bound reads it too. */
+    final Clock clock;
     private final Retention retention;
 
     MapStateStore(Clock clock, Retention retention) {

@@ -1,6 +1,5 @@
 package dev.ponte.delivery.state;
 
-import dev.ponte.delivery.state.KeyRecord.State;
 import io.quarkus.logging.Log;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,7 +40,6 @@ public final class MemoryStateStore extends MapStateStore {
     private final ConcurrentSkipListMap<String, String> entries = new ConcurrentSkipListMap<>();
     private final ConcurrentSkipListMap<String, String> index = new ConcurrentSkipListMap<>();
     private final long boot = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
-    private final Clock clock;
     private final int maxKeys;
     private final ReentrantLock trimming = new ReentrantLock();
     private final AtomicLong letGoEarly = new AtomicLong();
@@ -55,7 +53,6 @@ public final class MemoryStateStore extends MapStateStore {
         if (maxKeys < 10) {
             throw new IllegalArgumentException("PONTE_STATE_MEMORY_KEYS must be at least 10, was " + maxKeys);
         }
-        this.clock = clock;
         this.maxKeys = maxKeys;
     }
 
@@ -149,10 +146,8 @@ public final class MemoryStateStore extends MapStateStore {
 
     /** A key's expiry, read without decoding the whole record (a trim reads every key); a pending one never expires here. */
     private static long keyExpiry(String encoded) {
-        return encoded.startsWith(PENDING) ? Long.MAX_VALUE : KeyRecord.expiresAtMillis(encoded);
+        return KeyRecord.pending(encoded) ? Long.MAX_VALUE : KeyRecord.expiresAtMillis(encoded);
     }
-
-    private static final String PENDING = State.PENDING.name() + KeyRecord.SEPARATOR;
 
     // --- the maps ------------------------------------------------------------------------------------
 
